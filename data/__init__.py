@@ -1,0 +1,1 @@
+"""Bundled data files of imagenet-cli (read through importlib.resources)."""

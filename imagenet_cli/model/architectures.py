@@ -1,0 +1,188 @@
+"""Landmark ImageNet architectures: papers, variants, costs and accuracy, each sourced.
+
+Data sources:
+* ``data/architectures/<family>.json``: curated from the papers (tables named in each
+  figure's ``source``);
+* ``data/torchvision_weights.json``: torchvision's published weights metadata (params,
+  top-1/top-5 accuracy, ``_ops``), read from the torchvision wheel by
+  ``scripts/build_data.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from imagenet_cli.model.errors import NotFoundError
+from imagenet_cli.model.resources import load_json
+
+TORCHVISION_FILE = "torchvision_weights.json"
+
+
+@dataclass(frozen=True, slots=True)
+class PaperResult:
+    """A result printed in the paper: errors in percent, with protocol and table."""
+
+    top1_error: float | None
+    top5_error: float | None
+    protocol: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryWeights:
+    """A torchvision checkpoint: library-reproduced accuracy (percent) on ImageNet-1k val.
+
+    ``gflops`` is torchvision's ``_ops`` figure, which its documentation labels GFLOPS.
+    """
+
+    name: str
+    params: int
+    top1: float
+    top5: float
+    gflops: float | None
+    crop_size: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One network of a family (ResNet-50 of ResNet).
+
+    Attributes:
+        params: exact parameter count of the reference implementation (torchvision), or
+            None where no reference implementation defines one.
+        macs: multiply-accumulates for one image at ``input_size`` (paper figure).
+        weights: torchvision checkpoints, the library's default first.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    input_size: int | None
+    macs: float | None
+    macs_source: str | None
+    paper_results: tuple[PaperResult, ...]
+    weights: tuple[LibraryWeights, ...]
+    spec: dict[str, Any]
+
+    @property
+    def params(self) -> int | None:
+        """Parameter count of the reference implementation (torchvision), or None."""
+        return self.weights[0].params if self.weights else None
+
+    @property
+    def headline(self) -> LibraryWeights | None:
+        """The weights whose accuracy is quoted first: torchvision's default."""
+        return self.weights[0] if self.weights else None
+
+
+@dataclass(frozen=True, slots=True)
+class Architecture:
+    """A family of networks from one paper."""
+
+    id: str
+    name: str
+    year: int
+    authors: tuple[str, ...]
+    title: str
+    venue: str
+    arxiv: str | None
+    key_ideas: tuple[str, ...]
+    bibtex: str
+    ilsvrc: tuple[dict[str, Any], ...]
+    sources: dict[str, str]
+    variants: tuple[Variant, ...]
+
+
+def _key(name: str) -> str:
+    """Fold case, spaces, dashes and underscores: ``ResNet-50`` and ``resnet50`` agree."""
+    return re.sub(r"[\s_\-]+", "", name.lower())
+
+
+def _weights(name: str) -> LibraryWeights:
+    data = load_json(TORCHVISION_FILE)
+    meta = data["weights"][name]
+    return LibraryWeights(
+        name=name,
+        params=meta["num_params"],
+        top1=meta["acc@1"],
+        top5=meta["acc@5"],
+        gflops=meta["gflops"],
+        crop_size=meta["crop_size"],
+        source=f"torchvision 0.29.1, {meta['file']}, {name}",
+    )
+
+
+def _variant(raw: dict[str, Any]) -> Variant:
+    return Variant(
+        id=raw["id"],
+        name=raw["name"],
+        aliases=tuple(raw.get("aliases", ())),
+        input_size=raw.get("input_size"),
+        macs=raw.get("macs"),
+        macs_source=raw.get("macs_source"),
+        paper_results=tuple(PaperResult(**r) for r in raw.get("paper_results", ())),
+        weights=tuple(_weights(w) for w in raw.get("torchvision_weights", ())),
+        spec={k: raw[k] for k in ("depth", "block", "blocks_per_stage") if k in raw},
+    )
+
+
+@cache
+def list_architectures() -> tuple[Architecture, ...]:
+    """Every bundled family, oldest first.
+
+    Raises:
+        DataMissingError: a data file is missing.
+    """
+    folder = files("imagenet_cli.data") / "architectures"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    families = []
+    for name in names:
+        raw = load_json(f"architectures/{name}")
+        families.append(
+            Architecture(
+                id=raw["id"],
+                name=raw["name"],
+                year=raw["year"],
+                authors=tuple(raw["authors"]),
+                title=raw["title"],
+                venue=raw["venue"],
+                arxiv=raw.get("arxiv"),
+                key_ideas=tuple(raw["key_ideas"]),
+                bibtex=raw["bibtex"],
+                ilsvrc=tuple(raw.get("ilsvrc", ())),
+                sources=dict(raw["sources"]),
+                variants=tuple(_variant(v) for v in raw["variants"]),
+            )
+        )
+    return tuple(sorted(families, key=lambda a: (a.year, a.name)))
+
+
+def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
+    """Find a family or one variant by name or alias, ignoring case, spaces and dashes.
+
+    Args:
+        name: ``resnet``, ``ResNet-50``, ``resnet50``, ``resnet_50`` ...
+
+    Returns:
+        ``(family, None)`` for a family, ``(family, variant)`` for a variant.
+
+    Raises:
+        NotFoundError: no family or variant has that name (suggests the closest).
+    """
+    wanted = _key(name)
+    known: list[str] = []
+    for family in list_architectures():
+        if wanted in (_key(family.id), _key(family.name)):
+            return family, None
+        known.append(family.id)
+        for variant in family.variants:
+            keys = {_key(variant.id), _key(variant.name), *map(_key, variant.aliases)}
+            if wanted in keys:
+                return family, variant
+            known.append(variant.id)
+    raise NotFoundError("architecture", name, known)

@@ -1,0 +1,43 @@
+"""Errors raised by the model layer; the CLI turns each into one line and exit code 1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+
+class ImagenetError(Exception):
+    """Base of every expected failure: a message, an optional hint and suggestions."""
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, suggestions: Iterable[str] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.suggestions = tuple(suggestions)
+
+
+class NotFoundError(ImagenetError):
+    """A name that matches nothing; suggestions are the closest known names."""
+
+    def __init__(
+        self,
+        kind: str,
+        name: str,
+        known: Iterable[str] = (),
+        *,
+        hint: str | None = None,
+        suggestions: Iterable[str] | None = None,
+    ) -> None:
+        if suggestions is None:
+            suggestions = get_close_matches(name.lower(), list(known), n=5, cutoff=0.6)
+        super().__init__(
+            f"no {kind} matches {name!r}", hint=hint, suggestions=suggestions
+        )
+        self.kind = kind
+        self.name = name
+
+
+class DataMissingError(ImagenetError):
+    """Optional data (such as the full WordNet corpus) is not installed."""

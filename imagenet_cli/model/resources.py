@@ -1,0 +1,52 @@
+"""Access to the files shipped in ``data/`` (installed as the package ``imagenet_cli.data``).
+
+Both a wheel install and an editable install expose ``data/`` through
+``importlib.resources``; nothing here depends on ``__file__`` or the working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import ExitStack
+from functools import cache
+from importlib.resources import as_file, files
+from typing import Any
+
+from imagenet_cli.model.errors import DataMissingError
+
+_KEEP_OPEN = ExitStack()
+
+#: The SQLite synset index built by scripts/build_data.py.
+INDEX_FILE = "imagenet.sqlite"
+
+
+def _resource(name: str) -> Any:
+    resource = files("imagenet_cli.data") / name
+    if not resource.is_file():
+        raise DataMissingError(
+            f"the bundled data file {name} is missing; reinstall imagenet-cli"
+        )
+    return resource
+
+
+@cache
+def load_json(name: str) -> Any:
+    """Parse a JSON file of ``data/``; cached, so treat the result as read-only.
+
+    Raises:
+        DataMissingError: the file is not installed.
+    """
+    return json.loads(_resource(name).read_text(encoding="utf-8"))
+
+
+@cache
+def index_db() -> sqlite3.Connection:
+    """A read-only connection to the bundled synset index (works on a read-only install).
+
+    Raises:
+        DataMissingError: the index is not installed.
+    """
+    path = _KEEP_OPEN.enter_context(as_file(_resource(INDEX_FILE)))
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)

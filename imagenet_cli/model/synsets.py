@@ -1,0 +1,330 @@
+"""Synsets of the bundled ImageNet index: lookup by any identifier, and ranked search.
+
+Data source: ``data/imagenet.sqlite``, built by ``scripts/build_data.py`` from WordNet 3.0
+(through NLTK) and the ImageNet synset lists shipped in the timm wheel. The index holds
+every ILSVRC-2012 class, every synset of the ImageNet-21k lists and every WordNet 3.0
+ancestor of those up to ``entity.n.01``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.resources import index_db
+
+WNID_RE = re.compile(r"^n\d{8}$")
+_LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$")
+_NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    """One noun synset of the index.
+
+    Attributes:
+        wnid: ImageNet id, ``n`` + the 8-digit WordNet 3.0 noun offset (``n02084071``).
+        name: WordNet name (``dog.n.01``).
+        lemmas: lemma names as WordNet spells them (``golden_retriever``), in order.
+        gloss: the WordNet definition.
+        lexname: lexicographer file (``noun.animal``).
+        hypernyms: wnids of every direct hypernym, class hypernyms first, then
+            instance hypernyms.
+        instance_hypernyms: the wnids among ``hypernyms`` that are instance hypernyms.
+        ilsvrc2012_index: class index 0-999 (sorted-wnid order), or None.
+        subsets: names of the bundled synset lists that contain it.
+        min_depth: edges on the shortest hypernym path to ``entity.n.01``.
+    """
+
+    wnid: str
+    name: str
+    lemmas: tuple[str, ...]
+    gloss: str
+    lexname: str
+    hypernyms: tuple[str, ...]
+    instance_hypernyms: tuple[str, ...]
+    ilsvrc2012_index: int | None
+    subsets: tuple[str, ...]
+    min_depth: int
+
+    @property
+    def offset(self) -> int:
+        """The WordNet 3.0 noun offset (the wnid without its ``n``)."""
+        return int(self.wnid[1:])
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Lemmas as words to read: underscores shown as spaces."""
+        return tuple(lemma.replace("_", " ") for lemma in self.lemmas)
+
+
+class Match(IntEnum):
+    """How a search hit matched, best first (the ranking of ``search_synsets``)."""
+
+    LEMMA = 0  # the query is a lemma (or an inflected form of one: dogs, geese)
+    ID = 1  # the query is the synset's wnid or WordNet name
+    PREFIX = 2  # a lemma starts with the query
+    WORD = 3  # the query is a whole word inside a lemma (hot dog)
+    SUBSTRING = 4  # the query is part of a lemma (bulldog)
+    GLOSS = 5  # the query is a whole word of the gloss
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A search result: the synset, how it matched, and the lemma or text matched."""
+
+    synset: Synset
+    match: Match
+    matched: str
+
+
+def normalize(text: str) -> str:
+    """Lower case, underscores as spaces, runs of white space folded: a lemma key."""
+    return " ".join(text.replace("_", " ").lower().split())
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _placeholders(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def subset_names() -> tuple[str, ...]:
+    """Names of the bundled synset lists, in display order (``ilsvrc2012`` first)."""
+    rows = index_db().execute("SELECT name FROM subsets ORDER BY id")
+    return tuple(name for (name,) in rows)
+
+
+def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
+    """Build :class:`Synset` values for WordNet 3.0 noun offsets present in the index.
+
+    Returns:
+        ``{offset: Synset}``; offsets not in the index are left out.
+    """
+    wanted = sorted(set(offsets))
+    if not wanted:
+        return {}
+    db = index_db()
+    marks = _placeholders(wanted)
+    lemmas: dict[int, list[str]] = {}
+    for offset, lemma in db.execute(
+        f"SELECT offset, lemma FROM lemmas WHERE offset IN ({marks}) "
+        "ORDER BY offset, position",
+        wanted,
+    ):
+        lemmas.setdefault(offset, []).append(lemma)
+    parents: dict[int, list[tuple[str, int]]] = {}
+    for offset, hypernym, instance in db.execute(
+        f"SELECT offset, hypernym, instance FROM hypernyms WHERE offset IN ({marks}) "
+        "ORDER BY offset, position",
+        wanted,
+    ):
+        parents.setdefault(offset, []).append((f"n{hypernym:08d}", instance))
+    subsets: dict[int, list[str]] = {}
+    for offset, name in db.execute(
+        f"SELECT m.offset, s.name FROM members m JOIN subsets s ON s.id = m.subset "
+        f"WHERE m.offset IN ({marks}) ORDER BY m.offset, s.id",
+        wanted,
+    ):
+        subsets.setdefault(offset, []).append(name)
+    found = {}
+    for offset, wnid, name, lexname, gloss, min_depth, index in db.execute(
+        "SELECT offset, wnid, name, lexname, gloss, min_depth, ilsvrc2012_index "
+        f"FROM synsets WHERE offset IN ({marks})",
+        wanted,
+    ):
+        hyper = parents.get(offset, [])
+        found[offset] = Synset(
+            wnid=wnid,
+            name=name,
+            lemmas=tuple(lemmas.get(offset, ())),
+            gloss=gloss,
+            lexname=lexname,
+            hypernyms=tuple(w for w, _ in hyper),
+            instance_hypernyms=tuple(w for w, inst in hyper if inst),
+            ilsvrc2012_index=index,
+            subsets=tuple(subsets.get(offset, ())),
+            min_depth=min_depth,
+        )
+    return found
+
+
+_DETACHMENTS = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"),
+    ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"),
+)  # fmt: skip
+"""WordNet's noun detachment rules (morphy(7WN)), the ones NLTK's ``morphy`` applies."""
+
+
+def base_forms(key: str) -> tuple[str, ...]:
+    """Lemma keys of the index that ``key`` may inflect, as WordNet's morphy finds them.
+
+    Uses WordNet's noun exception list (noun.exc: geese -> goose, mice -> mouse) and its
+    detachment rules (buses -> bus, dogs -> dog), keeping only forms that are lemmas
+    in the index. The key itself is not included.
+    """
+    db = index_db()
+    bases = [base for (base,) in db.execute(
+        "SELECT base FROM noun_exceptions WHERE form = ? ORDER BY base", (key,)
+    )]  # fmt: skip
+    candidates = [key[: -len(end)] + new for end, new in _DETACHMENTS if key.endswith(end)]
+    candidates = [c for c in candidates if c and c != key]
+    if candidates:
+        marks = _placeholders(candidates)
+        known = {k for (k,) in db.execute(
+            f"SELECT DISTINCT key FROM lemmas WHERE key IN ({marks})", candidates
+        )}  # fmt: skip
+        bases += [c for c in candidates if c in known and c not in bases]
+    return tuple(b for b in bases if b != key)
+
+
+def search_synsets(query: str, *, subset: str | None = None) -> tuple[SearchHit, ...]:
+    """Search the index: lemmas, then wnid or name, prefixes, words, parts, then glosses.
+
+    Each synset appears once, at its best :class:`Match`. Within exact lemma matches,
+    WordNet's sense order decides (``dog.n.01`` before ``frump.n.01``); elsewhere
+    ILSVRC-2012 classes come first, then shorter lemmas.
+
+    Args:
+        query: any text; case, underscores and extra spaces are ignored.
+        subset: keep only members of this bundled list (see :func:`subset_names`).
+
+    Returns:
+        The hits, best first; empty when nothing matches.
+
+    Raises:
+        ImagenetError: the query is empty.
+        NotFoundError: ``subset`` is not a bundled list.
+    """
+    key = normalize(query)
+    if not key:
+        raise ImagenetError("the search query is empty")
+    db = index_db()
+    allowed: set[int] | None = None
+    if subset is not None:
+        row = db.execute("SELECT id FROM subsets WHERE name = ?", (subset,)).fetchone()
+        if row is None:
+            raise NotFoundError("subset", subset, subset_names())
+        allowed = {o for (o,) in db.execute("SELECT offset FROM members WHERE subset = ?", row)}
+
+    best: dict[int, tuple[Match, tuple[object, ...], str]] = {}
+
+    def offer(offset: int, match: Match, order: tuple[object, ...], matched: str) -> None:
+        if allowed is not None and offset not in allowed:
+            return
+        if offset not in best or (match, order) < best[offset][:2]:
+            best[offset] = (match, order, matched)
+
+    for form in (key, *base_forms(key)):
+        for offset, lemma, rank in db.execute(
+            "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ?", (form,)
+        ):
+            offer(offset, Match.LEMMA, (form != key, rank, offset), lemma)
+    loose = _LOOSE_WNID_RE.match(key)
+    if loose and len(loose.group(1)) <= 8:
+        offset = int(loose.group(1))
+        if db.execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone():
+            offer(offset, Match.ID, (0,), f"n{offset:08d}")
+    for (offset, name) in db.execute(
+        "SELECT offset, name FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
+    ):
+        offer(offset, Match.ID, (0,), name)
+    like = _like_escape(key)
+    rows = db.execute(
+        "SELECT l.offset, l.lemma, l.key, s.ilsvrc2012_index IS NULL FROM lemmas l "
+        "JOIN synsets s ON s.offset = l.offset WHERE l.key LIKE ? ESCAPE '\\'",
+        (f"%{like}%",),
+    )
+    for offset, lemma, lemma_key, not_class in rows:
+        if lemma_key.startswith(key):
+            match = Match.PREFIX
+        elif f" {key} " in f" {lemma_key} " or re.search(rf"\b{re.escape(key)}\b", lemma_key):
+            match = Match.WORD
+        else:
+            match = Match.SUBSTRING
+        offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
+    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+    for offset, gloss, not_class, depth in db.execute(
+        "SELECT offset, gloss, ilsvrc2012_index IS NULL, min_depth FROM synsets "
+        "WHERE gloss LIKE ? ESCAPE '\\'",
+        (f"%{like}%",),
+    ):
+        if word.search(gloss):
+            offer(offset, Match.GLOSS, (not_class, depth, offset), gloss)
+
+    ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
+    synsets = load_synsets(best)
+    return tuple(
+        SearchHit(synsets[offset], match, matched)
+        for offset, (match, _order, matched) in ranked
+    )
+
+
+def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
+    """Lemmas of the index closest to ``query`` in spelling (rapidfuzz ``WRatio``)."""
+    from rapidfuzz import fuzz, process, utils
+
+    key = normalize(query)
+    if not key:
+        return ()
+    keys = [k for (k,) in index_db().execute("SELECT DISTINCT key FROM lemmas")]
+    found = process.extract(
+        key, keys, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
+        score_cutoff=70,
+    )  # fmt: skip
+    return tuple(choice for choice, _score, _i in found)
+
+
+def get_synset(identifier: str) -> Synset:
+    """Find one synset by wnid (``n02084071``), WordNet name (``dog.n.01``) or lemma.
+
+    Raises:
+        NotFoundError: nothing in the index has that identifier (with suggestions).
+        ImagenetError: a lemma names several synsets (the message lists them), or a
+            wnid lacks its zero padding.
+    """
+    key = normalize(identifier)
+    db = index_db()
+    if not key:
+        raise ImagenetError("the synset identifier is empty")
+    loose = _LOOSE_WNID_RE.match(key)
+    if loose:
+        digits = loose.group(1)
+        if len(digits) < 8:
+            raise ImagenetError(
+                f"{identifier!r} is not a wnid: wnids have 8 digits after the 'n'",
+                hint=f"did you mean n{int(digits):08d}?",
+            )
+        found = load_synsets([int(digits)]) if len(digits) == 8 else {}
+        if not found:
+            raise NotFoundError(
+                "synset", identifier, suggestions=(),
+                hint="not in the ImageNet index (ImageNet wnids are WordNet 3.0 noun offsets)",
+            )  # fmt: skip
+        return next(iter(found.values()))
+    if _NAME_RE.match(key):
+        row = db.execute(
+            "SELECT offset FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("synset", identifier, suggestions=suggest_lemmas(
+                _NAME_RE.match(key).group("head")))  # type: ignore[union-attr]
+        return load_synsets(row)[row[0]]
+    offsets = [o for (o,) in db.execute(
+        "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (key,)
+    )]  # fmt: skip
+    if not offsets:
+        raise NotFoundError("synset", identifier, suggestions=suggest_lemmas(key))
+    if len(offsets) > 1:
+        synsets = load_synsets(offsets)
+        listed = ", ".join(f"{synsets[o].name} ({synsets[o].wnid})" for o in offsets)
+        raise ImagenetError(
+            f"{identifier!r} names {len(offsets)} synsets: {listed}",
+            hint="pick one by its wnid or WordNet name",
+        )
+    return load_synsets(offsets)[offsets[0]]

@@ -1,0 +1,170 @@
+"""WordNet 3.0 through NLTK's ``WordNetCorpusReader``: the one place that touches NLTK.
+
+ImageNet wnids are WordNet 3.0 noun offsets (``n02084071`` is ``dog.n.01``), so only a
+WordNet 3.0 corpus is accepted. NLTK 3.10 cannot read the Princeton database files as
+Linux distributions ship them (Debian's ``wordnet-base``) without help:
+
+* they lack the ``lexnames`` file; its 45 rows are printed in the lexnames(5WN) manual
+  page and are served here from :data:`LEXNAMES` when the folder has none;
+* NLTK's ``wordnet`` loader only looks in folders on ``nltk.data.path``; here the reader
+  is built directly on whichever folder :func:`find_wordnet_dir` picks;
+* ``WordNetCorpusReader.map_wn`` compares the corpus version with the name of NLTK's own
+  corpus and then tries to load it; for a WordNet 3.0 corpus no mapping is needed.
+
+``nltk`` is imported inside functions only, so commands that do not need it stay fast.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from imagenet_cli.model.errors import DataMissingError, ImagenetError
+
+#: The lexicographer file names, numbered 00-44, as listed in the lexnames(5WN) manual
+#: page of WordNet 3.0 (Debian: /usr/share/man/man5/lexnames.5WN.gz). Syntactic category
+#: codes: 1 noun, 2 verb, 3 adjective, 4 adverb.
+LEXNAMES: tuple[tuple[str, int], ...] = (
+    ("adj.all", 3), ("adj.pert", 3), ("adv.all", 4), ("noun.Tops", 1),
+    ("noun.act", 1), ("noun.animal", 1), ("noun.artifact", 1), ("noun.attribute", 1),
+    ("noun.body", 1), ("noun.cognition", 1), ("noun.communication", 1), ("noun.event", 1),
+    ("noun.feeling", 1), ("noun.food", 1), ("noun.group", 1), ("noun.location", 1),
+    ("noun.motive", 1), ("noun.object", 1), ("noun.person", 1), ("noun.phenomenon", 1),
+    ("noun.plant", 1), ("noun.possession", 1), ("noun.process", 1), ("noun.quantity", 1),
+    ("noun.relation", 1), ("noun.shape", 1), ("noun.state", 1), ("noun.substance", 1),
+    ("noun.time", 1), ("verb.body", 2), ("verb.change", 2), ("verb.cognition", 2),
+    ("verb.communication", 2), ("verb.competition", 2), ("verb.consumption", 2),
+    ("verb.contact", 2), ("verb.creation", 2), ("verb.emotion", 2), ("verb.motion", 2),
+    ("verb.perception", 2), ("verb.possession", 2), ("verb.social", 2),
+    ("verb.stative", 2), ("verb.weather", 2), ("adj.ppl", 3),
+)  # fmt: skip
+
+#: Files a WordNet 3.0 database folder must hold for the reader (``lexnames`` and
+#: ``index.sense`` are optional: the first is supplied, the second only serves sense keys).
+REQUIRED_FILES = tuple(
+    f"{kind}.{pos}"
+    for kind in ("index", "data")
+    for pos in ("noun", "verb", "adj", "adv")
+) + tuple(f"{pos}.exc" for pos in ("noun", "verb", "adj", "adv"))
+
+#: Folders tried, in order, after ``$IMAGENET_WORDNET_DIR`` and NLTK's own data path.
+SYSTEM_DIRS = (Path("/usr/share/wordnet"), Path("/usr/local/share/wordnet"))
+
+INSTALL_HINT = (
+    "install WordNet 3.0 (Debian/Ubuntu: apt-get install wordnet-base) "
+    "or set IMAGENET_WORDNET_DIR to a folder of WordNet 3.0 database files"
+)
+
+
+def lexnames_text() -> str:
+    """The ``lexnames`` file as WordNet 3.0 would ship it: 45 tab-separated rows."""
+    return "".join(
+        f"{number:02d}\t{name}\t{category}\n"
+        for number, (name, category) in enumerate(LEXNAMES)
+    )
+
+
+def is_wordnet_dir(path: Path) -> bool:
+    """True when ``path`` holds every WordNet database file the reader needs."""
+    return all((path / name).is_file() for name in REQUIRED_FILES)
+
+
+def _nltk_dirs() -> list[Path]:
+    """Folders named ``corpora/wordnet`` on NLTK's search path (unzipped corpora only)."""
+    import nltk
+
+    return [Path(root) / "corpora" / "wordnet" for root in nltk.data.path]
+
+
+def find_wordnet_dir() -> Path:
+    """Pick the WordNet database folder to read.
+
+    Order: ``$IMAGENET_WORDNET_DIR``, then ``corpora/wordnet`` under each folder on
+    ``nltk.data.path`` (``$NLTK_DATA`` first), then the system folders in
+    :data:`SYSTEM_DIRS` (Debian's ``wordnet-base``).
+
+    Returns:
+        The first folder holding all of :data:`REQUIRED_FILES`.
+
+    Raises:
+        DataMissingError: no such folder, or ``$IMAGENET_WORDNET_DIR`` names one that is
+            not a WordNet database folder.
+    """
+    override = os.environ.get("IMAGENET_WORDNET_DIR")
+    if override:
+        path = Path(override)
+        if not is_wordnet_dir(path):
+            raise DataMissingError(
+                f"IMAGENET_WORDNET_DIR={override} holds no WordNet database files",
+                hint=INSTALL_HINT,
+            )
+        return path
+    for path in [*_nltk_dirs(), *SYSTEM_DIRS]:
+        if is_wordnet_dir(path):
+            return path
+    raise DataMissingError("no WordNet 3.0 corpus found", hint=INSTALL_HINT)
+
+
+def _reader_class() -> type[Any]:
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class WordNet30Reader(WordNetCorpusReader):  # type: ignore[misc]
+        """A ``WordNetCorpusReader`` that supplies ``lexnames`` and skips NLTK mapping."""
+
+        def open(self, file: str) -> Any:
+            if file == "lexnames" and not (Path(self._root.path) / file).is_file():
+                return io.StringIO(lexnames_text())
+            return super().open(file)
+
+        def map_wn(self, version: str = "wordnet") -> Any:
+            # The loaded corpus is WordNet 3.0, the version NLTK's own "wordnet" is:
+            # nothing to map, and no reason to look for NLTK's corpus.
+            if self.get_version() == "3.0":
+                return None
+            return super().map_wn(version)
+
+    return WordNet30Reader
+
+
+@cache
+def open_wordnet(path: Path | None = None) -> Any:
+    """Open WordNet 3.0 with NLTK's reader.
+
+    Args:
+        path: a folder of WordNet 3.0 database files; default :func:`find_wordnet_dir`.
+
+    Returns:
+        An ``nltk.corpus.reader.wordnet.WordNetCorpusReader`` (a subclass of it).
+
+    Raises:
+        DataMissingError: no corpus found.
+        ImagenetError: the corpus is not WordNet 3.0 (3.1 and Open English WordNet use
+            other offsets, so ImageNet wnids would name the wrong synsets).
+    """
+    import nltk
+
+    folder = path if path is not None else find_wordnet_dir()
+    # NLTK 3.10 reads corpus files only below folders on nltk.data.path.
+    if str(folder) not in nltk.data.path:
+        nltk.data.path.append(str(folder))
+    with warnings.catch_warnings():
+        # "The multilingual functions are not available with this Wordnet version"
+        warnings.simplefilter("ignore", UserWarning)
+        reader = _reader_class()(str(folder), None)
+    version = reader.get_version()
+    if version != "3.0":
+        raise ImagenetError(
+            f"the WordNet corpus in {folder} is version {version}, not 3.0; "
+            "ImageNet wnids are WordNet 3.0 offsets",
+            hint=INSTALL_HINT,
+        )
+    return reader
+
+
+def wnid_of(synset: Any) -> str:
+    """The ImageNet wnid of an NLTK synset: its part of speech and 8-digit offset."""
+    return f"{synset.pos()}{synset.offset():08d}"

@@ -1,0 +1,64 @@
+"""Rich views and records of synsets and search hits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from imagenet_cli.model.synsets import SearchHit, Synset
+
+SEARCH_COLUMNS = (
+    "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "hypernyms", "subsets", "match",
+)  # fmt: skip
+
+
+def synset_record(synset: Synset) -> dict[str, Any]:
+    """A synset as a JSON-ready dict (keys are the documented JSON contract)."""
+    return {
+        "wnid": synset.wnid,
+        "name": synset.name,
+        "lemmas": list(synset.lemmas),
+        "gloss": synset.gloss,
+        "ilsvrc2012_index": synset.ilsvrc2012_index,
+        "hypernyms": list(synset.hypernyms),
+        "subsets": list(synset.subsets),
+    }
+
+
+def hit_record(hit: SearchHit) -> dict[str, Any]:
+    """A search hit as a JSON-ready dict: the synset's record plus ``match``."""
+    return {**synset_record(hit.synset), "match": hit.match.name.lower()}
+
+
+def search_table(hits: tuple[SearchHit, ...], query: str) -> Table:
+    """A table of search hits, best first, ILSVRC-2012 classes marked by their index."""
+    table = Table(
+        title=Text(f"Synsets matching {query!r}"),
+        title_justify="left",
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("wnid", style="cyan", no_wrap=True)
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("lemmas", ratio=2)
+    table.add_column("gloss", ratio=3)
+    table.add_column("class", justify="right", style="green", no_wrap=True)
+    for rank, hit in enumerate(hits, start=1):
+        synset = hit.synset
+        index = synset.ilsvrc2012_index
+        table.add_row(
+            str(rank),
+            synset.wnid,
+            Text(synset.name),
+            Text(", ".join(synset.words)),
+            Text(synset.gloss),
+            "" if index is None else str(index),
+        )
+    table.caption = Text(
+        "class: ILSVRC-2012 class index (0-999, sorted-wnid order, as in PyTorch and Keras)"
+    )
+    table.caption_justify = "left"
+    return table

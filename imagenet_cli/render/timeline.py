@@ -1,0 +1,155 @@
+"""Rich views and records of the ILSVRC timeline: a results table, a bar chart, milestones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from imagenet_cli.model.architectures import list_architectures
+from imagenet_cli.model.timeline import Entry, human_error, winning_errors
+
+TIMELINE_COLUMNS = (
+    "year", "kind", "task", "rank", "team", "method", "top5_error", "outside_data",
+    "architecture", "date", "event", "sources",
+)  # fmt: skip
+
+_KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """An entry as a JSON-ready dict (the documented keys, plus date, event and note)."""
+    return {
+        "year": entry.year,
+        "kind": entry.kind,
+        "task": entry.task,
+        "rank": entry.rank,
+        "team": entry.team,
+        "method": entry.method,
+        "top5_error": entry.top5_error,
+        "outside_data": entry.outside_data,
+        "architecture": entry.architecture,
+        "date": entry.date,
+        "event": entry.event,
+        "note": entry.note,
+        "sources": [
+            {"title": s.title, "where": s.where, "quote": s.quote, "kind": s.kind, "cite": s.cite}
+            for s in entry.sources
+        ],
+    }
+
+
+def csv_record(entry: Entry) -> dict[str, Any]:
+    """An entry for CSV: sources reduced to ``title (where)`` joined by ``;``."""
+    record = entry_record(entry)
+    record["sources"] = [s.cite for s in entry.sources]
+    return record
+
+
+def _source_label(entry: Entry) -> Text:
+    """The short citation of the source printing the entry's figure, marked by kind."""
+    source = entry.cited
+    return Text(f"{source.cite}{_KIND_MARK.get(source.kind, '')}")
+
+
+def _outside(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "—"}[value]
+
+
+def results_table(entries: tuple[Entry, ...], task: str) -> Table:
+    """One row per result: year, rank, team, method, top-5 error, outside data, source."""
+    names = {"cls": "classification", "loc": "localization", "det": "detection"}
+    table = Table(title=Text(f"ILSVRC {names.get(task, task)} results"), title_justify="left")
+    table.add_column("year", justify="right", no_wrap=True)
+    table.add_column("rank", justify="right", no_wrap=True)
+    table.add_column("team", style="bold", no_wrap=True)
+    table.add_column("method", ratio=2)
+    table.add_column("top-5 err %", justify="right", no_wrap=True)
+    table.add_column("outside data", justify="center", no_wrap=True)
+    table.add_column("source of the error", ratio=2)
+    known = {family.id for family in list_architectures()}
+    for e in entries:
+        if e.kind != "result":
+            continue
+        method = e.method or ""
+        if e.architecture in known:
+            method = f"{method} (imagenet arch {e.architecture})".strip()
+        table.add_row(
+            str(e.year),
+            "—" if e.rank is None else str(e.rank),
+            Text(e.team or "—"),
+            Text(method),
+            "—" if e.top5_error is None else f"{e.top5_error:g}",
+            _outside(e.outside_data),
+            _source_label(e),
+        )
+    table.caption = Text(
+        "top-5 error on the test set. Source: the team's paper or the official results "
+        "page; * another team's paper; † a compiled dataset citing the results page. "
+        "All sources: --json."
+    )
+    table.caption_justify = "left"
+    return table
+
+
+def error_chart(entries: tuple[Entry, ...], width: int = 40) -> RenderableType | None:
+    """Bars of the winning top-5 error per year, with the human 5.1% estimate marked."""
+    winners = winning_errors(entries)
+    if not winners:
+        return None
+    human = human_error()
+    top = max(e.top5_error for e in winners.values() if e.top5_error is not None)
+    scale = width / top
+    human_col = round(human[0] * scale) if human else None
+    lines = Text()
+    lines.append("Winning top-5 error by year (%)\n", style="bold")
+    for year, e in winners.items():
+        value = e.top5_error or 0.0
+        length = max(1, round(value * scale))
+        lines.append(f"{year} ")
+        for col in range(width + 1):
+            if col < length:
+                lines.append("█", style="red" if human and value > human[0] else "green")
+            elif col == human_col:
+                lines.append("┊", style="yellow")
+            else:
+                lines.append(" ")
+        lines.append(f" {value:g}  {e.team}")
+        if e.outside_data:
+            lines.append(" (outside data)", style="dim")
+        lines.append("\n")
+    if human:
+        pad = " " * (5 + (human_col or 0))
+        lines.append(f"{pad}┊ human estimate {human[0]:g}%", style="yellow")
+        lines.append(f"\n{pad}  ({human[1].cited.cite})", style="dim")
+    return lines
+
+
+def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
+    """Milestones with date and source, or None when there are none."""
+    milestones = [e for e in entries if e.kind == "milestone"]
+    if not milestones:
+        return None
+    table = Table(title=Text("Milestones"), title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", ratio=3)
+    table.add_column("source", ratio=2)
+    for e in milestones:
+        table.add_row(e.date or str(e.year), Text(e.event or ""), _source_label(e))
+    return table
+
+
+def timeline_view(entries: tuple[Entry, ...], task: str) -> RenderableType:
+    """Results table, error chart and milestones, whichever have entries."""
+    parts: list[RenderableType] = []
+    if any(e.kind == "result" for e in entries):
+        parts.append(results_table(entries, task))
+    chart = error_chart(entries)
+    if chart is not None:
+        parts.append(chart)
+    milestones = milestones_table(entries)
+    if milestones is not None:
+        parts.append(milestones)
+    return Group(*parts)

@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""Build the generated files in data/ from their real sources.
+
+Sources (nothing is typed in by hand here):
+* WordNet 3.0, read through NLTK's WordNetCorpusReader (imagenet_cli.model.wordnet),
+  from Debian's ``wordnet-base`` or any folder of WordNet 3.0 database files.
+* The ImageNet synset lists in the timm wheel (``timm/data/_info/``), read as files.
+* The model metadata in the torchvision wheel (``torchvision/models/*.py``), read by
+  parsing the source with ``ast``; torch is never imported.
+
+Outputs:
+* ``data/imagenet.sqlite``: the synset index (every synset of every list below plus all
+  of their WordNet 3.0 ancestors), lemmas, hypernyms, list memberships and noun
+  exceptions.
+* ``data/torchvision_weights.json``: params, accuracy and ops of every classification
+  weight torchvision publishes.
+
+Usage::
+
+    python scripts/build_data.py            # downloads the wheels with pip if needed
+    python scripts/build_data.py --check    # rebuild in a temp folder, compare with data/
+
+The output is deterministic: the same sources give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import filecmp
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from imagenet_cli.model.wordnet import find_wordnet_dir, open_wordnet, wnid_of  # noqa: E402
+
+TIMM_VERSION = "1.0.31"
+TORCHVISION_VERSION = "0.29.1"
+
+#: (name, title, file in timm/data/_info/, description). Order is the display order.
+TIMM_LISTS = (
+    ("ilsvrc2012", "ILSVRC-2012 (ImageNet-1k)", "imagenet_synsets.txt",
+     "the 1000 classification classes, sorted by wnid: position = class index 0-999"),
+    ("in21k-fall2011", "ImageNet-21k, fall 2011 release", "imagenet22k_synsets.txt",
+     "the 21,841 synsets of the fall 2011 release (fall11_whole)"),
+    ("in21k-google", "ImageNet-21k, Google label space", "imagenet21k_goog_synsets.txt",
+     "the 21,843 outputs of Google's 21k checkpoints (BiT, ViT)"),
+    ("in22k-ms", "ImageNet-22k, Microsoft label space", "imagenet22k_ms_synsets.txt",
+     "21,842 outputs: the 1000 ILSVRC-2012 classes first, then the rest of fall 2011"),
+    ("in12k", "ImageNet-12k", "imagenet12k_synsets.txt",
+     "timm's 11,821-class subset of ImageNet-21k"),
+    ("in21k-p-fall2011", "ImageNet-21k-P, fall 2011", "imagenet21k_miil_synsets.txt",
+     "the 11,221 classes of ImageNet-21K-P (Ridnik et al. 2021), fall 2011 release"),
+    ("in21k-p-winter2021", "ImageNet-21k-P, winter 2021", "imagenet21k_miil_w21_synsets.txt",
+     "the 10,450 classes of ImageNet-21K-P, winter 2021 release"),
+    ("imagenet-a", "ImageNet-A", "imagenet_a_synsets.txt",
+     "the 200 ILSVRC-2012 classes of ImageNet-A (Hendrycks et al. 2021)"),
+    ("imagenet-r", "ImageNet-R", "imagenet_r_synsets.txt",
+     "the 200 ILSVRC-2012 classes of ImageNet-R (Hendrycks et al. 2021)"),
+    ("mini-imagenet", "mini-ImageNet", "mini_imagenet_synsets.txt",
+     "the 100 classes of mini-ImageNet (Vinyals et al. 2016; Ravi & Larochelle split)"),
+)  # fmt: skip
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE synsets (
+    offset INTEGER PRIMARY KEY,      -- WordNet 3.0 noun offset
+    wnid TEXT NOT NULL UNIQUE,       -- 'n' + 8-digit offset
+    name TEXT NOT NULL UNIQUE,       -- WordNet name, dog.n.01
+    lexname TEXT NOT NULL,           -- lexicographer file, noun.animal
+    gloss TEXT NOT NULL,             -- WordNet definition
+    min_depth INTEGER NOT NULL,      -- NLTK Synset.min_depth()
+    max_depth INTEGER NOT NULL,      -- NLTK Synset.max_depth()
+    ilsvrc2012_index INTEGER UNIQUE  -- 0-999 in sorted-wnid order, NULL if not a class
+);
+CREATE TABLE lemmas (
+    offset INTEGER NOT NULL REFERENCES synsets(offset),
+    position INTEGER NOT NULL,       -- order within the synset, 0 first
+    lemma TEXT NOT NULL,             -- as WordNet spells it: golden_retriever
+    key TEXT NOT NULL,               -- lower case, spaces: golden retriever
+    sense_rank INTEGER NOT NULL,     -- 1 = this synset is the lemma's first noun sense
+    PRIMARY KEY (offset, position)
+) WITHOUT ROWID;
+CREATE INDEX lemmas_key ON lemmas(key);
+CREATE TABLE hypernyms (
+    offset INTEGER NOT NULL REFERENCES synsets(offset),
+    hypernym INTEGER NOT NULL REFERENCES synsets(offset),
+    instance INTEGER NOT NULL,       -- 1 for an instance hypernym (@i)
+    position INTEGER NOT NULL,
+    PRIMARY KEY (offset, hypernym)
+) WITHOUT ROWID;
+CREATE INDEX hyponyms ON hypernyms(hypernym);
+CREATE TABLE subsets (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    size INTEGER NOT NULL, source TEXT NOT NULL, description TEXT NOT NULL
+);
+CREATE TABLE members (
+    subset INTEGER NOT NULL REFERENCES subsets(id),
+    position INTEGER NOT NULL,       -- line number in the source list, 0 first
+    offset INTEGER NOT NULL REFERENCES synsets(offset),
+    PRIMARY KEY (subset, position)
+) WITHOUT ROWID;
+CREATE INDEX members_offset ON members(offset);
+CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lemma here
+    form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
+) WITHOUT ROWID;
+"""
+
+
+def fetch_wheel(package: str, version: str, into: Path) -> Path:
+    """Download ``package==version`` (no dependencies) with pip, unless already there."""
+    found = sorted(into.glob(f"{package}-{version}-*.whl"))
+    if not found:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+             "-d", str(into), f"{package}=={version}"],
+            check=True,
+        )  # fmt: skip
+        found = sorted(into.glob(f"{package}-{version}-*.whl"))
+    if not found:
+        raise SystemExit(f"could not download {package}=={version}")
+    return found[0]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
+    text = wheel.read(f"timm/data/_info/{name}").decode("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
+    """Write the SQLite synset index to ``out``; return a summary for SOURCES.md."""
+    wn = open_wordnet()
+    lists: dict[str, list[str]] = {}
+    with zipfile.ZipFile(timm_wheel) as wheel:
+        for name, _title, filename, _desc in TIMM_LISTS:
+            lists[name] = read_list(wheel, filename)
+    if lists["ilsvrc2012"] != sorted(lists["ilsvrc2012"]) or len(lists["ilsvrc2012"]) != 1000:
+        raise SystemExit("imagenet_synsets.txt is not 1000 sorted wnids")
+
+    def synset_of(wnid: str) -> Any:
+        if len(wnid) != 9 or wnid[0] != "n" or not wnid[1:].isdigit():
+            raise SystemExit(f"not a wnid: {wnid!r}")
+        return wn.synset_from_pos_and_offset("n", int(wnid[1:]))
+
+    seeds = {wnid for members in lists.values() for wnid in members}
+    index: dict[int, Any] = {}
+    todo = [synset_of(wnid) for wnid in sorted(seeds)]
+    while todo:
+        synset = todo.pop()
+        if synset.offset() in index:
+            continue
+        index[synset.offset()] = synset
+        todo.extend(synset.hypernyms() + synset.instance_hypernyms())
+
+    class_index = {int(wnid[1:]): i for i, wnid in enumerate(lists["ilsvrc2012"])}
+    offsets = sorted(index)
+    keys: set[str] = set()
+
+    if out.exists():
+        out.unlink()
+    db = sqlite3.connect(out)
+    db.executescript(SCHEMA)
+    for offset in offsets:
+        s = index[offset]
+        db.execute(
+            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (offset, wnid_of(s), s.name(), s.lexname(), s.definition(),
+             s.min_depth(), s.max_depth(), class_index.get(offset)),
+        )  # fmt: skip
+        for position, lemma in enumerate(s.lemma_names()):
+            # Sense order of this lemma among WordNet's noun senses (index.noun order).
+            senses = wn._lemma_pos_offset_map[lemma.lower()]["n"]
+            key = lemma.lower().replace("_", " ")
+            keys.add(key)
+            db.execute(
+                "INSERT INTO lemmas VALUES (?, ?, ?, ?, ?)",
+                (offset, position, lemma, key, senses.index(offset) + 1),
+            )
+        # NLTK keeps pointers in sets, so their order changes from run to run: sort.
+        parents = sorted(
+            [(h, 0) for h in s.hypernyms()] + [(h, 1) for h in s.instance_hypernyms()],
+            key=lambda pair: (pair[1], pair[0].name()),
+        )
+        for position, (parent, instance) in enumerate(parents):
+            db.execute(
+                "INSERT INTO hypernyms VALUES (?, ?, ?, ?)",
+                (offset, parent.offset(), instance, position),
+            )
+    for position, (name, title, filename, desc) in enumerate(TIMM_LISTS):
+        members = lists[name]
+        db.execute(
+            "INSERT INTO subsets VALUES (?, ?, ?, ?, ?, ?)",
+            (position, name, title, len(members),
+             f"timm {TIMM_VERSION} wheel, timm/data/_info/{filename}", desc),
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO members VALUES (?, ?, ?)",
+            [(position, i, int(wnid[1:])) for i, wnid in enumerate(members)],
+        )
+    folder = find_wordnet_dir()
+    exceptions = []
+    for line in (folder / "noun.exc").read_text(encoding="utf-8").splitlines():
+        form, *bases = line.split()
+        for base in bases:
+            if base.replace("_", " ") in keys:
+                exceptions.append((form.replace("_", " "), base.replace("_", " ")))
+    db.executemany("INSERT OR IGNORE INTO noun_exceptions VALUES (?, ?)", sorted(exceptions))
+    meta = {
+        "wordnet_version": wn.get_version(),
+        "timm_version": TIMM_VERSION,
+        "synsets": str(len(offsets)),
+        "schema": "1",
+    }
+    db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    return {"synsets": len(offsets), "lists": {k: len(v) for k, v in lists.items()}}
+
+
+def _literal(node: ast.AST) -> Any:
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return None
+
+
+def _meta_dict(node: ast.Dict) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for key, value in zip(node.keys, node.values, strict=True):
+        if key is None:  # **_COMMON_META
+            continue
+        meta[ast.literal_eval(key)] = _literal(value)
+    return meta
+
+
+def _crop_size(call: ast.Call) -> int | None:
+    for keyword in call.keywords:
+        if keyword.arg == "transforms" and isinstance(keyword.value, ast.Call):
+            for inner in keyword.value.keywords:
+                if inner.arg == "crop_size":
+                    value = _literal(inner.value)
+                    return value if isinstance(value, int) else None
+    return None
+
+
+def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
+    """Classification weights of torchvision: ``{"ResNet50_Weights.IMAGENET1K_V1": {...}}``."""
+    weights: dict[str, Any] = {}
+    with zipfile.ZipFile(tv_wheel) as wheel:
+        files = sorted(
+            n for n in wheel.namelist()
+            if n.startswith("torchvision/models/") and n.count("/") == 2 and n.endswith(".py")
+        )  # fmt: skip
+        for filename in files:
+            tree = ast.parse(wheel.read(filename).decode("utf-8"))
+            for cls in tree.body:
+                if not (isinstance(cls, ast.ClassDef) and cls.name.endswith("_Weights")):
+                    continue
+                for stmt in cls.body:
+                    if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
+                        continue
+                    call = stmt.value
+                    meta_node = next(
+                        (k.value for k in call.keywords if k.arg == "meta"), None
+                    )
+                    if not isinstance(meta_node, ast.Dict):
+                        continue
+                    meta = _meta_dict(meta_node)
+                    metrics = (meta.get("_metrics") or {}).get("ImageNet-1K")
+                    if not metrics:
+                        continue
+                    target = stmt.targets[0]
+                    assert isinstance(target, ast.Name)
+                    weights[f"{cls.name}.{target.id}"] = {
+                        "file": filename,
+                        "num_params": meta.get("num_params"),
+                        "acc@1": metrics.get("acc@1"),
+                        "acc@5": metrics.get("acc@5"),
+                        "gflops": meta.get("_ops"),
+                        "file_size_mb": meta.get("_file_size"),
+                        "crop_size": _crop_size(call),
+                        "recipe": meta.get("recipe"),
+                    }
+    return dict(sorted(weights.items()))
+
+
+def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
+    timm_wheel = fetch_wheel("timm", TIMM_VERSION, wheels)
+    tv_wheel = fetch_wheel("torchvision", TORCHVISION_VERSION, wheels)
+    summary = build_index(timm_wheel, out_dir / "imagenet.sqlite")
+    tv = {
+        "source": f"torchvision {TORCHVISION_VERSION} wheel, torchvision/models/*.py "
+        "(WeightsEnum meta: num_params, _metrics ImageNet-1K acc@1/acc@5, _ops, _file_size)",
+        "weights": read_torchvision(tv_wheel),
+    }
+    (out_dir / "torchvision_weights.json").write_text(
+        json.dumps(tv, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    summary["timm_wheel_sha256"] = sha256(timm_wheel)
+    summary["torchvision_wheel_sha256"] = sha256(tv_wheel)
+    summary["torchvision_weights"] = len(tv["weights"])
+    return summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wheels", type=Path, default=ROOT / "build" / "wheels",
+                        help="folder for the downloaded timm and torchvision wheels")
+    parser.add_argument("--check", action="store_true",
+                        help="rebuild into a temp folder and compare with data/")
+    args = parser.parse_args()  # fmt: skip
+    args.wheels.mkdir(parents=True, exist_ok=True)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(Path(tmp), args.wheels)
+            names = ["imagenet.sqlite", "torchvision_weights.json"]
+            _, mismatch, errors = filecmp.cmpfiles(tmp, ROOT / "data", names, shallow=False)
+            if mismatch or errors:
+                print(f"data/ differs from a rebuild: {mismatch + errors}")
+                return 1
+            print("data/ matches a rebuild from the sources")
+            return 0
+    summary = build(ROOT / "data", args.wheels)
+    print(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
