@@ -19,6 +19,7 @@ Usage::
 
     python scripts/build_data.py            # downloads the wheels with pip if needed
     python scripts/build_data.py --check    # rebuild in a temp folder, compare with data/
+    python scripts/build_data.py --download-only   # just fetch the two wheels
 
 The output is deterministic: the same sources give byte-identical files.
 """
@@ -322,8 +323,14 @@ def main() -> int:
                         help="folder for the downloaded timm and torchvision wheels")
     parser.add_argument("--check", action="store_true",
                         help="rebuild into a temp folder and compare with data/")
+    parser.add_argument("--download-only", action="store_true",
+                        help="only download the source wheels (the data tests read them)")
     args = parser.parse_args()  # fmt: skip
     args.wheels.mkdir(parents=True, exist_ok=True)
+    if args.download_only:
+        for package, version in (("timm", TIMM_VERSION), ("torchvision", TORCHVISION_VERSION)):
+            print(fetch_wheel(package, version, args.wheels))
+        return 0
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp), args.wheels)

@@ -7,8 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.model.architectures import get_architecture, list_architectures
-from imagenet_cli.render.arch import family_record, family_view, families_table
 from imagenet_cli.render.console import make_console, write_json
 
 app = typer.Typer()
@@ -24,6 +22,9 @@ def arch(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show an architecture's paper, key ideas, variants, params, MACs and accuracy."""
+    from imagenet_cli.model.architectures import get_architecture, list_architectures
+    from imagenet_cli.render.arch import families_table, family_record, family_view
+
     with user_errors():
         if name is None:
             families = list_architectures()

@@ -9,10 +9,7 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.model.errors import NotFoundError
-from imagenet_cli.model.synsets import search_synsets, suggest_lemmas
 from imagenet_cli.render.console import OutputFormat, make_console, write_csv, write_json
-from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
 app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 synsets of ImageNet.")
 
@@ -32,19 +29,23 @@ def search(
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
+    from imagenet_cli.model.errors import NotFoundError
+    from imagenet_cli.model.synsets import search_synsets, suggest_lemmas
+    from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
+
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():
-        hits = search_synsets(query, subset=subset)
-        if not hits:
+        found = search_synsets(query, subset=subset, limit=limit)
+        if not found.total:
             raise NotFoundError("synset", query, suggestions=suggest_lemmas(query))
-    shown = hits if limit == 0 else hits[:limit]
+    shown = found.hits
     if output is OutputFormat.JSON:
         write_json([hit_record(hit) for hit in shown])
     elif output is OutputFormat.CSV:
         write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
     else:
         make_console().print(search_table(shown, query))
-    if len(shown) < len(hits):
+    if len(shown) < found.total:
         sys.stderr.write(
-            f"Showing {len(shown)} of {len(hits)} matches; use --limit 0 for all.\n"
+            f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n"
         )

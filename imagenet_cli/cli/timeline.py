@@ -9,15 +9,7 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.model.errors import ImagenetError
-from imagenet_cli.model.timeline import FIRST_CONTEST, LAST_CONTEST, query_timeline
 from imagenet_cli.render.console import OutputFormat, make_console, write_csv, write_json
-from imagenet_cli.render.timeline import (
-    TIMELINE_COLUMNS,
-    csv_record,
-    entry_record,
-    timeline_view,
-)
 
 app = typer.Typer()
 
@@ -40,6 +32,15 @@ def timeline(
     as_csv: CsvFlag = False,
 ) -> None:
     """ILSVRC winners by year with top-5 error, a chart against the human 5.1%, and milestones."""
+    from imagenet_cli.model.errors import ImagenetError
+    from imagenet_cli.model.timeline import FIRST_CONTEST, LAST_CONTEST, query_timeline
+    from imagenet_cli.render.timeline import (
+        TIMELINE_COLUMNS,
+        csv_record,
+        entry_record,
+        timeline_view,
+    )
+
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():
         if year is not None:

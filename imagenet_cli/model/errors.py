@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from difflib import get_close_matches
 
 
 class ImagenetError(Exception):
@@ -31,6 +30,8 @@ class NotFoundError(ImagenetError):
         suggestions: Iterable[str] | None = None,
     ) -> None:
         if suggestions is None:
+            from difflib import get_close_matches
+
             suggestions = get_close_matches(name.lower(), list(known), n=5, cutoff=0.6)
         super().__init__(
             f"no {kind} matches {name!r}", hint=hint, suggestions=suggestions

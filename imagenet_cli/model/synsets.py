@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import index_db
@@ -81,6 +82,14 @@ class SearchHit:
     matched: str
 
 
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """The best ``hits`` of a search (at most the limit asked) and ``total`` matches."""
+
+    hits: tuple[SearchHit, ...]
+    total: int
+
+
 def normalize(text: str) -> str:
     """Lower case, underscores as spaces, runs of white space folded: a lemma key."""
     return " ".join(text.replace("_", " ").lower().split())
@@ -92,6 +101,13 @@ def _like_escape(text: str) -> str:
 
 def _placeholders(values: Sequence[object]) -> str:
     return ",".join("?" * len(values))
+
+
+@cache
+def class_offsets() -> frozenset[int]:
+    """WordNet offsets of the 1000 ILSVRC-2012 classes."""
+    rows = index_db().execute("SELECT offset FROM synsets WHERE ilsvrc2012_index IS NOT NULL")
+    return frozenset(offset for (offset,) in rows)
 
 
 def subset_names() -> tuple[str, ...]:
@@ -183,7 +199,9 @@ def base_forms(key: str) -> tuple[str, ...]:
     return tuple(b for b in bases if b != key)
 
 
-def search_synsets(query: str, *, subset: str | None = None) -> tuple[SearchHit, ...]:
+def search_synsets(
+    query: str, *, subset: str | None = None, limit: int | None = None
+) -> SearchResults:
     """Search the index: lemmas, then wnid or name, prefixes, words, parts, then glosses.
 
     Each synset appears once, at its best :class:`Match`. Within exact lemma matches,
@@ -193,9 +211,10 @@ def search_synsets(query: str, *, subset: str | None = None) -> tuple[SearchHit,
     Args:
         query: any text; case, underscores and extra spaces are ignored.
         subset: keep only members of this bundled list (see :func:`subset_names`).
+        limit: keep at most this many hits (None or 0: all); ``total`` counts all.
 
     Returns:
-        The hits, best first; empty when nothing matches.
+        The hits, best first (none when nothing matches), and the number of matches.
 
     Raises:
         ImagenetError: the query is empty.
@@ -230,25 +249,27 @@ def search_synsets(query: str, *, subset: str | None = None) -> tuple[SearchHit,
         offset = int(loose.group(1))
         if db.execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone():
             offer(offset, Match.ID, (0,), f"n{offset:08d}")
-    for (offset, name) in db.execute(
-        "SELECT offset, name FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
-    ):
-        offer(offset, Match.ID, (0,), name)
+    if _NAME_RE.match(key):
+        for (offset, name) in db.execute(
+            "SELECT offset, name FROM synsets WHERE lower(replace(name, '_', ' ')) = ?",
+            (key,),
+        ):
+            offer(offset, Match.ID, (0,), name)
     like = _like_escape(key)
+    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+    classes = class_offsets()
     rows = db.execute(
-        "SELECT l.offset, l.lemma, l.key, s.ilsvrc2012_index IS NULL FROM lemmas l "
-        "JOIN synsets s ON s.offset = l.offset WHERE l.key LIKE ? ESCAPE '\\'",
-        (f"%{like}%",),
+        "SELECT offset, lemma, key FROM lemmas WHERE key LIKE ? ESCAPE '\\'", (f"%{like}%",)
     )
-    for offset, lemma, lemma_key, not_class in rows:
+    for offset, lemma, lemma_key in rows:
+        not_class = offset not in classes
         if lemma_key.startswith(key):
             match = Match.PREFIX
-        elif f" {key} " in f" {lemma_key} " or re.search(rf"\b{re.escape(key)}\b", lemma_key):
+        elif word.search(lemma_key):
             match = Match.WORD
         else:
             match = Match.SUBSTRING
         offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
-    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
     for offset, gloss, not_class, depth in db.execute(
         "SELECT offset, gloss, ilsvrc2012_index IS NULL, min_depth FROM synsets "
         "WHERE gloss LIKE ? ESCAPE '\\'",
@@ -258,11 +279,13 @@ def search_synsets(query: str, *, subset: str | None = None) -> tuple[SearchHit,
             offer(offset, Match.GLOSS, (not_class, depth, offset), gloss)
 
     ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
-    synsets = load_synsets(best)
-    return tuple(
-        SearchHit(synsets[offset], match, matched)
-        for offset, (match, _order, matched) in ranked
+    if limit:
+        ranked = ranked[:limit]
+    synsets = load_synsets(offset for offset, _ in ranked)
+    hits = tuple(
+        SearchHit(synsets[offset], match, matched) for offset, (match, _order, matched) in ranked
     )
+    return SearchResults(hits, len(best))
 
 
 def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:

@@ -121,11 +121,10 @@ def _reader_class() -> type[Any]:
             return super().open(file)
 
         def map_wn(self, version: str = "wordnet") -> Any:
-            # The loaded corpus is WordNet 3.0, the version NLTK's own "wordnet" is:
-            # nothing to map, and no reason to look for NLTK's corpus.
-            if self.get_version() == "3.0":
-                return None
-            return super().map_wn(version)
+            # The mapping only serves the multilingual (OMW) functions, which are off
+            # here; NLTK would look for its own corpus to build it. A corpus that is
+            # not WordNet 3.0 is refused by open_wordnet right after construction.
+            return None
 
     return WordNet30Reader
 

@@ -103,11 +103,12 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
     head.append(f"\n{', '.join(family.authors)}. {family.venue}.")
     if family.arxiv:
         head.append(f" arXiv:{family.arxiv}")
-    ideas = Text("Key ideas", style="bold")
+    ideas = Table.grid(padding=(0, 1))
+    ideas.add_column(no_wrap=True)
+    ideas.add_column()
     for idea in family.key_ideas:
-        ideas.append("\n  • ")
-        ideas.append(idea, style="")
-    parts: list[RenderableType] = [title, head, Text(""), ideas]
+        ideas.add_row(" •", Text(idea))
+    parts: list[RenderableType] = [title, head, Text(""), Text("Key ideas", style="bold"), ideas]
     for result in family.ilsvrc:
         parts.append(
             Text(

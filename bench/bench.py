@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Cold-start benchmark: each headline command against a bare Typer app, in the same run.
+
+Every sample is a fresh process (cold interpreter, warm OS file cache), so the figure is
+what a user waits for. Commands are interleaved round by round so machine noise hits all
+of them alike. Prints median and spread in milliseconds, the ratio of medians to the
+bare app, peak RSS of each process (MB), and the target where the issues set one.
+
+    python bench/bench.py            # 21 rounds
+    python bench/bench.py --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+# Run outside the checkout, so `python -m imagenet_cli` imports the installed package.
+CWD = tempfile.gettempdir()
+
+COMMANDS: dict[str, tuple[list[str], float | None]] = {
+    "bare Typer app + Rich table": ([PY, str(HERE / "bare_app.py"), "dog"], None),
+    "imagenet --version": ([PY, "-m", "imagenet_cli", "--version"], None),
+    "imagenet synsets search dog": ([PY, "-m", "imagenet_cli", "synsets", "search", "dog"], 1.3),
+    "imagenet timeline": ([PY, "-m", "imagenet_cli", "timeline"], 1.3),
+    "imagenet arch resnet": ([PY, "-m", "imagenet_cli", "arch", "resnet"], 1.3),
+}
+
+
+def sample(argv: list[str]) -> tuple[float, float]:
+    """Run once; return (wall seconds, peak RSS in MB) of that process alone."""
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=CWD
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    rss: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
+    for name, (argv, _) in COMMANDS.items():  # one warm-up each (file cache, .pyc)
+        sample(argv)
+    for _ in range(args.rounds):
+        for name, (argv, _) in COMMANDS.items():
+            seconds, peak = sample(argv)
+            times[name].append(seconds)
+            rss[name] = max(rss[name], peak)
+    floor = statistics.median(times["bare Typer app + Rich table"])
+    print(f"{args.rounds} cold runs each; python {sys.version.split()[0]}; {os.cpu_count()} cores")
+    print(f"{'command':32} {'median ms':>9} {'p10-p90 ms':>13} {'ratio':>6} {'target':>6} "
+          f"{'peak RSS MB':>11}")  # fmt: skip
+    for name, (_, target) in COMMANDS.items():
+        values = sorted(times[name])
+        median = statistics.median(values)
+        low = values[len(values) // 10]
+        high = values[(len(values) * 9) // 10]
+        ratio = median / floor
+        mark = "" if target is None else (" ok" if ratio <= target else " OVER")
+        print(
+            f"{name:32} {median * 1000:9.0f} {low * 1000:6.0f}-{high * 1000:<6.0f} "
+            f"{ratio:6.2f} {target or '':>6}{mark} {rss[name]:9.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Shared fixtures: the real sources the tests compare our data with.
+
+* WordNet 3.0 through NLTK (Debian's wordnet-base, or $IMAGENET_WORDNET_DIR).
+* The timm and torchvision wheels that scripts/build_data.py reads
+  (``python scripts/build_data.py --download-only`` puts them in build/wheels).
+
+Locally a missing source skips the tests that need it, with the reason; under CI
+(``CI`` set) it fails them, so CI can never pass without checking real data.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+WHEELS = ROOT / "build" / "wheels"
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required under CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def wn() -> Any:
+    """NLTK's WordNetCorpusReader over WordNet 3.0."""
+    from imagenet_cli.model.errors import DataMissingError
+    from imagenet_cli.model.wordnet import open_wordnet
+
+    try:
+        return open_wordnet()
+    except DataMissingError as error:
+        _missing(f"WordNet 3.0 not installed: {error}")
+
+
+def _wheel(package: str) -> zipfile.ZipFile:
+    found = sorted(WHEELS.glob(f"{package}-*.whl"))
+    if not found:
+        _missing(f"no {package} wheel in {WHEELS}: run scripts/build_data.py --download-only")
+    return zipfile.ZipFile(found[0])
+
+
+@pytest.fixture(scope="session")
+def timm_wheel() -> Iterator[zipfile.ZipFile]:
+    """The timm wheel whose timm/data/_info/ lists the ImageNet synsets."""
+    with _wheel("timm") as wheel:
+        yield wheel
+
+
+@pytest.fixture(scope="session")
+def torchvision_wheel() -> Iterator[zipfile.ZipFile]:
+    """The torchvision wheel whose torchvision/models/*.py hold the weights metadata."""
+    with _wheel("torchvision") as wheel:
+        yield wheel
+
+
+def timm_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
+    """Non-empty lines of ``timm/data/_info/<name>``."""
+    text = wheel.read(f"timm/data/_info/{name}").decode("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,181 @@
+"""The ``imagenet`` command end to end: output, JSON contracts, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_cli import __version__
+from imagenet_cli.cli.main import app
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env=ENV)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"imagenet {__version__}")
+
+
+def test_search_dog_table() -> None:
+    code, out, err = run("synsets", "search", "dog")
+    assert code == 0
+    rows = [line for line in out.splitlines() if "│" in line]
+    assert "n02084071" in rows[0] and "dog.n.01" in rows[0]
+    assert "Showing 20 of" in err
+
+
+def test_search_json_contract() -> None:
+    code, out, _ = run("synsets", "search", "retriever", "--json", "--limit", "0")
+    assert code == 0
+    hits = json.loads(out)
+    assert {"wnid", "name", "lemmas", "gloss", "ilsvrc2012_index"} <= set(hits[0])
+    golden = next(h for h in hits if h["wnid"] == "n02099601")
+    assert golden["ilsvrc2012_index"] == 207
+    assert "golden_retriever" in golden["lemmas"]
+
+
+def test_search_csv() -> None:
+    code, out, _ = run("synsets", "search", "tench", "--csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("wnid,name,lemmas,gloss,ilsvrc2012_index")
+    assert lines[1].startswith("n01440764,tench.n.01,tench;Tinca_tinca,")
+
+
+def test_search_without_match() -> None:
+    code, out, err = run("synsets", "search", "retreiver")
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("Error: no synset matches 'retreiver'")
+    assert "retriever" in err
+
+
+def test_markup_is_never_interpreted() -> None:
+    code, out, err = run("synsets", "search", "[red]x[/]")
+    assert code == 1
+    assert "[red]x[/]" in err
+
+
+def test_escape_sequences_are_not_echoed() -> None:
+    code, _, err = run("synsets", "search", "\x1b[31mzzqx")
+    assert code == 1
+    assert "\x1b" not in err
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("frobnicate")[0] == 2
+    assert run("synsets", "search", "dog", "--bogus")[0] == 2
+    assert run("synsets", "search", "dog", "--limit", "-1")[0] == 2
+    assert run("synsets", "search", "dog", "--json", "--csv")[0] == 2
+
+
+def test_empty_query_exit_1() -> None:
+    code, out, err = run("synsets", "search", "   ")
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: the search query is empty")
+
+
+def test_timeline_table_and_chart() -> None:
+    code, out, _ = run("timeline")
+    assert code == 0
+    assert "SuperVision" in out and "15.315" in out and "16.422" in out
+    assert "human estimate 5.1%" in out
+    assert "2017" in out
+
+
+def test_timeline_json_contract() -> None:
+    code, out, _ = run("timeline", "--json", "--no-milestones")
+    assert code == 0
+    entries = json.loads(out)
+    keys = {"year", "kind", "task", "rank", "team", "method", "top5_error", "outside_data",
+            "architecture", "sources"}  # fmt: skip
+    assert all(keys <= set(e) for e in entries)
+    assert {e["kind"] for e in entries} == {"result"}
+    winners = {(e["year"], e["outside_data"]): e["top5_error"] for e in entries if e["rank"] == 1}
+    assert winners[(2015, None)] == 3.57
+
+
+def test_timeline_years_without_contest() -> None:
+    code, out, err = run("timeline", "--year", "2009")
+    assert code == 0
+    assert "No ILSVRC was held in 2009" in err
+    assert "Deng et al." in out
+    code, out, err = run("timeline", "--year", "2019")
+    assert (code, out) == (1, "")
+    assert err.startswith("No ILSVRC was held in 2019")
+    assert run("timeline", "--from", "2015", "--to", "2012")[0] == 1
+
+
+def test_arch_resnet() -> None:
+    code, out, _ = run("arch", "resnet")
+    assert code == 0
+    for text in ("Deep Residual Learning", "25,557,032", "80.858", "22.85", "Table 3"):
+        assert text in out
+    for name in ("ResNet-18", "ResNet-34", "ResNet-50", "ResNet-101", "ResNet-152"):
+        assert name in out
+
+
+def test_arch_json_contract() -> None:
+    code, out, _ = run("arch", "resnet50", "--json")
+    assert code == 0
+    data = json.loads(out)
+    for key in ("id", "name", "year", "authors", "title", "venue", "arxiv", "key_ideas",
+                "bibtex", "variants"):  # fmt: skip
+        assert key in data
+    (variant,) = data["variants"]
+    assert {"id", "name", "params", "macs", "input_size", "top1", "top5", "accuracy_source"} <= set(
+        variant
+    )
+    assert variant["params"] == 25_557_032
+
+
+def test_arch_list_bibtex_and_unknown() -> None:
+    code, out, _ = run("arch")
+    assert code == 0 and "resnet" in out
+    code, out, _ = run("arch", "resnet", "--bibtex")
+    assert code == 0 and out.startswith("@inproceedings{he2016deep,")
+    code, out, err = run("arch", "resnt")
+    assert (code, out) == (1, "")
+    assert "Did you mean: resnet" in err
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["synsets"], ["synsets", "search"], ["timeline"], ["arch"]]
+)
+def test_every_command_has_help(args: list[str]) -> None:
+    code, out, _ = run(*args, "--help")
+    assert code == 0
+    assert "Usage" in out
+
+
+def test_installed_command_from_another_folder(tmp_path: Path) -> None:
+    """The console script finds its bundled data from any working directory."""
+    done = subprocess.run(
+        [sys.executable, "-m", "imagenet_cli", "synsets", "search", "tench", "--json"],
+        capture_output=True, text=True, cwd=tmp_path, env={**os.environ, **ENV}, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["wnid"] == "n01440764"
+
+
+def test_pipe_into_head_ends_quietly() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m imagenet_cli synsets search dog --json --limit 0 | head -c 10",
+        shell=True, capture_output=True, text=True, env={**os.environ, **ENV}, timeout=60,
+    )  # fmt: skip
+    assert done.stdout == '[\n  {\n    "'[:10]
+    assert "Traceback" not in done.stderr

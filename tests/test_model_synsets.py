@@ -1,0 +1,109 @@
+"""Search and lookup over the bundled index, checked against WordNet 3.0 through NLTK."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.synsets import (
+    Match,
+    base_forms,
+    get_synset,
+    search_synsets,
+    suggest_lemmas,
+)
+
+
+def test_dog_comes_first_then_other_senses_in_wordnet_order(wn: Any) -> None:
+    found = search_synsets("dog")
+    first = found.hits[0]
+    assert (first.synset.wnid, first.synset.name) == ("n02084071", "dog.n.01")
+    exact = [h.synset.name for h in found.hits if h.match is Match.LEMMA]
+    # WordNet's own sense order for "dog", restricted to the synsets in the index
+    in_index = {h.synset.name for h in search_synsets("dog", limit=0).hits}
+    senses = [s.name() for s in wn.synsets("dog", "n") if s.name() in in_index]
+    assert exact == senses
+    assert found.total > len(exact)
+
+
+def test_every_hit_contains_the_query() -> None:
+    for hit in search_synsets("retriever", limit=0).hits:
+        text = " ".join(hit.synset.words).lower() + " " + hit.synset.gloss.lower()
+        assert "retriever" in text
+
+
+def test_class_hits_carry_their_index() -> None:
+    golden = next(h for h in search_synsets("golden retriever").hits)
+    assert golden.synset.wnid == "n02099601"
+    assert golden.synset.ilsvrc2012_index == 207
+
+
+@pytest.mark.parametrize("word", ["dogs", "geese", "mice", "buses", "wolves", "churches"])
+def test_inflections_find_wordnets_base_form(wn: Any, word: str) -> None:
+    base = wn.morphy(word, "n")
+    assert base is not None
+    in_index = {h.synset.name for h in search_synsets(base, limit=0).hits}
+    expected = next(s.name() for s in wn.synsets(base, "n") if s.name() in in_index)
+    hit = search_synsets(word).hits[0]
+    assert hit.match is Match.LEMMA
+    assert hit.synset.name == expected
+    assert base.replace("_", " ") in base_forms(word)
+
+
+def test_crane_is_two_classes() -> None:
+    classes = {
+        (h.synset.ilsvrc2012_index, h.synset.wnid, h.synset.name)
+        for h in search_synsets("crane", limit=0).hits
+        if h.synset.ilsvrc2012_index is not None and "crane" in h.synset.lemmas
+    }
+    assert classes == {(134, "n02012849", "crane.n.05"), (517, "n03126707", "crane.n.04")}
+
+
+def test_wnid_and_name_queries() -> None:
+    assert search_synsets("n02084071").hits[0].match is Match.ID
+    assert search_synsets("Dog.N.01").hits[0].synset.wnid == "n02084071"
+
+
+def test_subset_filter_and_unknown_subset() -> None:
+    hits = search_synsets("dog", subset="ilsvrc2012", limit=0).hits
+    assert hits
+    assert all(h.synset.ilsvrc2012_index is not None for h in hits)
+    with pytest.raises(NotFoundError) as caught:
+        search_synsets("dog", subset="ilsvrc2021")
+    assert "ilsvrc2012" in caught.value.suggestions
+
+
+def test_no_match_and_suggestions() -> None:
+    assert search_synsets("retreiver").total == 0
+    assert "retriever" in suggest_lemmas("retreiver")
+    with pytest.raises(ImagenetError, match="empty"):
+        search_synsets("  _ ")
+
+
+def test_get_synset_forms() -> None:
+    assert get_synset("n02084071").name == "dog.n.01"
+    assert get_synset("golden_retriever").wnid == "n02099601"
+    assert get_synset("Golden Retriever").wnid == "n02099601"
+    with pytest.raises(ImagenetError, match="8 digits") as caught:
+        get_synset("n2084071")
+    assert caught.value.hint is not None and "n02084071" in caught.value.hint
+    with pytest.raises(ImagenetError, match="names .* synsets"):
+        get_synset("crane")
+    with pytest.raises(NotFoundError):
+        get_synset("n02961779")  # car's WordNet 3.1 offset
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_search_never_raises_unexpectedly(text: str) -> None:
+    try:
+        found = search_synsets(text, limit=5)
+    except ImagenetError:
+        assert not " ".join(text.replace("_", " ").split())
+        return
+    assert len(found.hits) <= 5
+    assert found.total >= len(found.hits)

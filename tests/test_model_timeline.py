@@ -1,0 +1,72 @@
+"""The ILSVRC timeline: the facts the papers and results pages print."""
+
+from __future__ import annotations
+
+import pytest
+
+from imagenet_cli.model.errors import ImagenetError
+from imagenet_cli.model.timeline import (
+    Entry,
+    human_error,
+    load_timeline,
+    query_timeline,
+    winning_errors,
+)
+
+
+def results(year: int) -> list[Entry]:
+    return [e for e in load_timeline() if e.kind == "result" and e.year == year]
+
+
+def test_2012_supervision_with_and_without_outside_data() -> None:
+    winners = {e.outside_data: e.top5_error for e in results(2012) if e.rank == 1}
+    assert winners[True] == pytest.approx(15.3, abs=0.05)  # AlexNet paper: 15.3%
+    assert winners[False] == pytest.approx(16.4, abs=0.05)  # AlexNet paper: 16.4%
+    runner_up = next(e for e in results(2012) if e.rank == 2)
+    assert runner_up.top5_error == pytest.approx(26.2, abs=0.05)  # AlexNet paper: 26.2%
+
+
+def test_2013_clarifai() -> None:
+    clarifai = {e.outside_data: e.top5_error for e in results(2013) if e.team == "Clarifai"}
+    assert clarifai == {False: 11.7, True: 11.2}
+
+
+def test_2014_googlenet_keeps_its_own_figure() -> None:
+    googlenet = next(e for e in results(2014) if e.rank == 1)
+    assert googlenet.team == "GoogLeNet"
+    assert googlenet.top5_error == 6.67
+    assert "6.67%" in googlenet.cited.quote
+
+
+def test_2015_resnet_and_2017_last() -> None:
+    msra = next(e for e in results(2015) if e.rank == 1)
+    assert (msra.team, msra.top5_error, msra.architecture) == ("MSRA", 3.57, "resnet")
+    years = {e.year for e in load_timeline() if e.kind == "result"}
+    assert years == set(range(2010, 2018))
+
+
+def test_every_figure_is_quoted_by_its_source() -> None:
+    for e in load_timeline():
+        assert e.sources, e
+        figure = e.top5_error if e.kind == "result" else e.value
+        if figure is None:
+            continue
+        quote = e.cited.quote
+        forms = {f"{figure:g}", f"{figure / 100:g}", f"{figure / 100:.5f}".rstrip("0")}
+        assert any(form in quote for form in forms), (e.year, e.team, figure, quote)
+
+
+def test_winners_and_human_line() -> None:
+    best = winning_errors(query_timeline())
+    assert list(best) == list(range(2010, 2018))
+    assert best[2012].top5_error == 15.315
+    value, entry = human_error() or (None, None)
+    assert value == 5.1
+    assert entry is not None and entry.year == 2014
+
+
+def test_bad_ranges() -> None:
+    with pytest.raises(ImagenetError):
+        query_timeline(start=2015, end=2012)
+    with pytest.raises(ImagenetError):
+        query_timeline(task="seg")
