@@ -56,7 +56,7 @@ def main() -> int:
     args = parser.parse_args()
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     rss: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
-    for name, (argv, _) in COMMANDS.items():  # one warm-up each (file cache, .pyc)
+    for argv, _ in COMMANDS.values():  # one warm-up each (file cache, .pyc)
         sample(argv)
     for _ in range(args.rounds):
         for name, (argv, _) in COMMANDS.items():

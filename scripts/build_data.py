@@ -275,9 +275,7 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
                     if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
                         continue
                     call = stmt.value
-                    meta_node = next(
-                        (k.value for k in call.keywords if k.arg == "meta"), None
-                    )
+                    meta_node = next((k.value for k in call.keywords if k.arg == "meta"), None)
                     if not isinstance(meta_node, ast.Dict):
                         continue
                     meta = _meta_dict(meta_node)
@@ -319,12 +317,20 @@ def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--wheels", type=Path, default=ROOT / "build" / "wheels",
-                        help="folder for the downloaded timm and torchvision wheels")
-    parser.add_argument("--check", action="store_true",
-                        help="rebuild into a temp folder and compare with data/")
-    parser.add_argument("--download-only", action="store_true",
-                        help="only download the source wheels (the data tests read them)")
+    parser.add_argument(
+        "--wheels",
+        type=Path,
+        default=ROOT / "build" / "wheels",
+        help="folder for the downloaded timm and torchvision wheels",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="rebuild into a temp folder and compare with data/"
+    )
+    parser.add_argument(
+        "--download-only",
+        action="store_true",
+        help="only download the source wheels (the data tests read them)",
+    )
     args = parser.parse_args()  # fmt: skip
     args.wheels.mkdir(parents=True, exist_ok=True)
     if args.download_only:

@@ -33,7 +33,8 @@ def test_search_dog_table() -> None:
     code, out, err = run("synsets", "search", "dog")
     assert code == 0
     rows = [line for line in out.splitlines() if "│" in line]
-    assert "n02084071" in rows[0] and "dog.n.01" in rows[0]
+    assert "n02084071" in rows[0]
+    assert "dog.n.01" in rows[0]
     assert "Showing 20 of" in err
 
 
@@ -65,7 +66,7 @@ def test_search_without_match() -> None:
 
 
 def test_markup_is_never_interpreted() -> None:
-    code, out, err = run("synsets", "search", "[red]x[/]")
+    code, _out, err = run("synsets", "search", "[red]x[/]")
     assert code == 1
     assert "[red]x[/]" in err
 
@@ -92,7 +93,9 @@ def test_empty_query_exit_1() -> None:
 def test_timeline_table_and_chart() -> None:
     code, out, _ = run("timeline")
     assert code == 0
-    assert "SuperVision" in out and "15.315" in out and "16.422" in out
+    assert "SuperVision" in out
+    assert "15.315" in out
+    assert "16.422" in out
     assert "human estimate 5.1%" in out
     assert "2017" in out
 
@@ -145,17 +148,17 @@ def test_arch_json_contract() -> None:
 
 def test_arch_list_bibtex_and_unknown() -> None:
     code, out, _ = run("arch")
-    assert code == 0 and "resnet" in out
+    assert code == 0
+    assert "resnet" in out
     code, out, _ = run("arch", "resnet", "--bibtex")
-    assert code == 0 and out.startswith("@inproceedings{he2016deep,")
+    assert code == 0
+    assert out.startswith("@inproceedings{he2016deep,")
     code, out, err = run("arch", "resnt")
     assert (code, out) == (1, "")
     assert "Did you mean: resnet" in err
 
 
-@pytest.mark.parametrize(
-    "args", [[], ["synsets"], ["synsets", "search"], ["timeline"], ["arch"]]
-)
+@pytest.mark.parametrize("args", [[], ["synsets"], ["synsets", "search"], ["timeline"], ["arch"]])
 def test_every_command_has_help(args: list[str]) -> None:
     code, out, _ = run(*args, "--help")
     assert code == 0

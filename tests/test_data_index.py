@@ -118,9 +118,9 @@ def test_dog_has_two_hypernyms() -> None:
 
 
 def test_class_242_is_the_dog_boxer() -> None:
-    rows = index_db().execute(
-        "SELECT wnid, name FROM synsets WHERE ilsvrc2012_index = 242"
-    ).fetchall()
+    rows = (
+        index_db().execute("SELECT wnid, name FROM synsets WHERE ilsvrc2012_index = 242").fetchall()
+    )
     assert rows == [("n02108089", "boxer.n.04")]
 
 

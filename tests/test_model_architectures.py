@@ -43,8 +43,12 @@ def test_resnet50_figures() -> None:
     assert resnet50 is not None
     assert resnet50.params == 25_557_032  # torchvision num_params
     by_name = {w.name: w for w in resnet50.weights}
-    assert (by_name["ResNet50_Weights.IMAGENET1K_V1"].top1, by_name["ResNet50_Weights.IMAGENET1K_V1"].top5) == (76.13, 92.862)
-    assert resnet50.headline is not None and resnet50.headline.top1 == 80.858  # V2, the default
+    assert (
+        by_name["ResNet50_Weights.IMAGENET1K_V1"].top1,
+        by_name["ResNet50_Weights.IMAGENET1K_V1"].top5,
+    ) == (76.13, 92.862)
+    assert resnet50.headline is not None
+    assert resnet50.headline.top1 == 80.858
     assert resnet50.macs == 3.8e9  # He et al. Table 1
     table3 = next(r for r in resnet50.paper_results if r.source.endswith("Table 3"))
     assert (table3.top1_error, table3.top5_error) == (22.85, 6.71)
@@ -61,7 +65,8 @@ def test_resnet152_paper_results() -> None:
 def test_aliases(alias: str) -> None:
     family, variant = get_architecture(alias)
     assert family.id == "resnet"
-    assert variant is not None and variant.id == "resnet50"
+    assert variant is not None
+    assert variant.id == "resnet50"
 
 
 def test_unknown_name_suggests() -> None:

@@ -90,8 +90,9 @@ def test_get_synset_forms() -> None:
     assert get_synset("Golden Retriever").wnid == "n02099601"
     with pytest.raises(ImagenetError, match="8 digits") as caught:
         get_synset("n2084071")
-    assert caught.value.hint is not None and "n02084071" in caught.value.hint
-    with pytest.raises(ImagenetError, match="names .* synsets"):
+    assert caught.value.hint is not None
+    assert "n02084071" in caught.value.hint
+    with pytest.raises(ImagenetError, match=r"names .* synsets"):
         get_synset("crane")
     with pytest.raises(NotFoundError):
         get_synset("n02961779")  # car's WordNet 3.1 offset

@@ -62,7 +62,8 @@ def test_winners_and_human_line() -> None:
     assert best[2012].top5_error == 15.315
     value, entry = human_error() or (None, None)
     assert value == 5.1
-    assert entry is not None and entry.year == 2014
+    assert entry is not None
+    assert entry.year == 2014
 
 
 def test_bad_ranges() -> None:

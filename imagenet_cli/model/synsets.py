@@ -129,8 +129,7 @@ def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
     marks = _placeholders(wanted)
     lemmas: dict[int, list[str]] = {}
     for offset, lemma in db.execute(
-        f"SELECT offset, lemma FROM lemmas WHERE offset IN ({marks}) "
-        "ORDER BY offset, position",
+        f"SELECT offset, lemma FROM lemmas WHERE offset IN ({marks}) ORDER BY offset, position",
         wanted,
     ):
         lemmas.setdefault(offset, []).append(lemma)
@@ -250,7 +249,7 @@ def search_synsets(
         if db.execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone():
             offer(offset, Match.ID, (0,), f"n{offset:08d}")
     if _NAME_RE.match(key):
-        for (offset, name) in db.execute(
+        for offset, name in db.execute(
             "SELECT offset, name FROM synsets WHERE lower(replace(name, '_', ' ')) = ?",
             (key,),
         ):
@@ -330,13 +329,15 @@ def get_synset(identifier: str) -> Synset:
                 hint="not in the ImageNet index (ImageNet wnids are WordNet 3.0 noun offsets)",
             )  # fmt: skip
         return next(iter(found.values()))
-    if _NAME_RE.match(key):
+    name = _NAME_RE.match(key)
+    if name:
         row = db.execute(
             "SELECT offset FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
         ).fetchone()
         if row is None:
-            raise NotFoundError("synset", identifier, suggestions=suggest_lemmas(
-                _NAME_RE.match(key).group("head")))  # type: ignore[union-attr]
+            raise NotFoundError(
+                "synset", identifier, suggestions=suggest_lemmas(name.group("head"))
+            )
         return load_synsets(row)[row[0]]
     offsets = [o for (o,) in db.execute(
         "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (key,)

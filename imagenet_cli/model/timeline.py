@@ -118,9 +118,11 @@ def winning_errors(entries: tuple[Entry, ...]) -> dict[int, Entry]:
     """The lowest top-5 error among rank-1 results, per year (an outside-data entry counts)."""
     best: dict[int, Entry] = {}
     for e in entries:
-        if e.kind == "result" and e.rank == 1 and e.top5_error is not None:
-            if e.year not in best or e.top5_error < best[e.year].top5_error:  # type: ignore[operator]
-                best[e.year] = e
+        if e.kind != "result" or e.rank != 1 or e.top5_error is None:
+            continue
+        held = best.get(e.year)
+        if held is None or held.top5_error is None or e.top5_error < held.top5_error:
+            best[e.year] = e
     return dict(sorted(best.items()))
 
 

@@ -46,9 +46,7 @@ LEXNAMES: tuple[tuple[str, int], ...] = (
 #: Files a WordNet 3.0 database folder must hold for the reader (``lexnames`` and
 #: ``index.sense`` are optional: the first is supplied, the second only serves sense keys).
 REQUIRED_FILES = tuple(
-    f"{kind}.{pos}"
-    for kind in ("index", "data")
-    for pos in ("noun", "verb", "adj", "adv")
+    f"{kind}.{pos}" for kind in ("index", "data") for pos in ("noun", "verb", "adj", "adv")
 ) + tuple(f"{pos}.exc" for pos in ("noun", "verb", "adj", "adv"))
 
 #: Folders tried, in order, after ``$IMAGENET_WORDNET_DIR`` and NLTK's own data path.
@@ -63,8 +61,7 @@ INSTALL_HINT = (
 def lexnames_text() -> str:
     """The ``lexnames`` file as WordNet 3.0 would ship it: 45 tab-separated rows."""
     return "".join(
-        f"{number:02d}\t{name}\t{category}\n"
-        for number, (name, category) in enumerate(LEXNAMES)
+        f"{number:02d}\t{name}\t{category}\n" for number, (name, category) in enumerate(LEXNAMES)
     )
 
 

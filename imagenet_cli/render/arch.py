@@ -157,13 +157,13 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
     paper.add_column("protocol")
     paper.add_column("source", no_wrap=True)
     for variant in variants:
-        for i, result in enumerate(variant.paper_results):
+        for i, reported in enumerate(variant.paper_results):
             paper.add_row(
                 variant.name if i == 0 else "",
-                _num(result.top1_error, "{:.2f}"),
-                _num(result.top5_error, "{:.2f}"),
-                Text(result.protocol),
-                Text(result.source),
+                _num(reported.top1_error, "{:.2f}"),
+                _num(reported.top5_error, "{:.2f}"),
+                Text(reported.protocol),
+                Text(reported.source),
             )
     parts += [Text(""), models, paper]
     if "torchvision_v1_5" in family.sources:
