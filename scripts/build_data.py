@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,9 @@ CREATE TABLE synsets (
     gloss TEXT NOT NULL,             -- WordNet definition
     min_depth INTEGER NOT NULL,      -- NLTK Synset.min_depth()
     max_depth INTEGER NOT NULL,      -- NLTK Synset.max_depth()
-    ilsvrc2012_index INTEGER UNIQUE  -- 0-999 in sorted-wnid order, NULL if not a class
+    ilsvrc2012_index INTEGER UNIQUE, -- 0-999 in sorted-wnid order, NULL if not a class
+    classes_below INTEGER NOT NULL,  -- ILSVRC-2012 classes in the subtree (itself included)
+    in21k_below INTEGER NOT NULL     -- fall 2011 21k synsets in the subtree (itself included)
 );
 CREATE TABLE lemmas (
     offset INTEGER NOT NULL REFERENCES synsets(offset),
@@ -111,6 +114,9 @@ CREATE TABLE members (
     PRIMARY KEY (subset, position)
 ) WITHOUT ROWID;
 CREATE INDEX members_offset ON members(offset);
+CREATE TABLE wordnet_nouns (       -- every WordNet 3.0 noun offset, to tell "not in
+    offsets BLOB NOT NULL            -- ImageNet" from "not a WordNet 3.0 noun": uint32 LE
+);
 CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lemma here
     form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
 ) WITHOUT ROWID;
@@ -141,6 +147,30 @@ def read_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def subtree_counts(
+    index: dict[int, Any], classes: set[int], in21k: set[int]
+) -> dict[int, tuple[int, int]]:
+    """(ILSVRC-2012 classes, fall 2011 21k synsets) in each synset's subtree, itself included.
+
+    The hierarchy is a DAG, so a synset below two parents counts once under each, and once
+    under a common ancestor: counts are sizes of descendant sets, not sums over children.
+    """
+    members: dict[int, set[int]] = {o: set() for o in index}
+    for offset, synset in index.items():
+        if offset not in classes and offset not in in21k:
+            continue
+        seen = {offset}
+        todo = [synset]
+        while todo:
+            node = todo.pop()
+            members[node.offset()].add(offset)
+            for parent in node.hypernyms() + node.instance_hypernyms():
+                if parent.offset() not in seen:
+                    seen.add(parent.offset())
+                    todo.append(parent)
+    return {o: (len(found & classes), len(found & in21k)) for o, found in members.items()}
+
+
 def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     """Write the SQLite synset index to ``out``; return a summary for SOURCES.md."""
     wn = open_wordnet()
@@ -168,6 +198,8 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
 
     class_index = {int(wnid[1:]): i for i, wnid in enumerate(lists["ilsvrc2012"])}
     offsets = sorted(index)
+    in21k = {int(wnid[1:]) for wnid in lists["in21k-fall2011"]}
+    below = subtree_counts(index, set(class_index), in21k)
     keys: set[str] = set()
 
     if out.exists():
@@ -177,9 +209,9 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     for offset in offsets:
         s = index[offset]
         db.execute(
-            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (offset, wnid_of(s), s.name(), s.lexname(), s.definition(),
-             s.min_depth(), s.max_depth(), class_index.get(offset)),
+             s.min_depth(), s.max_depth(), class_index.get(offset), *below[offset]),
         )  # fmt: skip
         for position, lemma in enumerate(s.lemma_names()):
             # Sense order of this lemma among WordNet's noun senses (index.noun order).
@@ -219,8 +251,17 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
             if base.replace("_", " ") in keys:
                 exceptions.append((form.replace("_", " "), base.replace("_", " ")))
     db.executemany("INSERT OR IGNORE INTO noun_exceptions VALUES (?, ?)", sorted(exceptions))
+    nouns = sorted(s.offset() for s in wn.all_synsets("n"))
+    packed = array("I", nouns)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    db.execute("INSERT INTO wordnet_nouns VALUES (?)", (packed.tobytes(),))
     meta = {
         "wordnet_version": wn.get_version(),
+        "wordnet_nouns": str(len(nouns)),
+        # NLTK's taxonomy depth for nouns (_compute_max_depth("n", False)), used by
+        # the Leacock-Chodorow similarity
+        "noun_max_depth": str(wn._compute_max_depth("n", False)),
         "timm_version": TIMM_VERSION,
         "synsets": str(len(offsets)),
         "schema": "1",

@@ -49,3 +49,107 @@ def search(
         make_console().print(search_table(shown, query))
     if len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
+
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        help="A wnid (n02084071), WordNet name (dog.n.01), lemma (golden retriever) "
+        "or ILSVRC-2012 class index (0-999).",
+        metavar="ID",
+    ),
+]
+JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+@app.command("show")
+def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
+    """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
+    from imagenet_cli.model.hierarchy import hypernym_paths, resolve
+    from imagenet_cli.render.hierarchy import show_record, show_view
+
+    with user_errors():
+        synset = resolve(identifier)
+        paths = hypernym_paths(synset.offset)
+    if as_json:
+        write_json(show_record(synset, paths))
+    else:
+        make_console().print(show_view(synset, paths))
+
+
+@app.command("path")
+def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
+    """Print every hypernym path from entity.n.01 down to the synset."""
+    from imagenet_cli.model.hierarchy import hypernym_paths, resolve
+    from imagenet_cli.render.hierarchy import paths_view
+
+    with user_errors():
+        paths = hypernym_paths(resolve(identifier).offset)
+    if as_json:
+        write_json([[f"n{o:08d}" for o in p] for p in paths])
+    else:
+        make_console().print(paths_view(paths))
+
+
+@app.command("tree")
+def tree(
+    identifier: IdArgument,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="Levels to expand.")] = 2,
+    max_children: Annotated[
+        int,
+        typer.Option("--max-children", "-m", min=0, help="Children shown per node; 0 shows all."),
+    ] = 25,
+    subset: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option("--subset", "-s", help="Only branches leading to synsets of this list."),
+    ] = None,
+    as_json: JsonOnly = False,
+) -> None:
+    """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
+    from imagenet_cli.model.errors import ImagenetError
+    from imagenet_cli.model.hierarchy import hyponym_tree, members_with_ancestors, resolve
+    from imagenet_cli.model.synsets import subset_members
+    from imagenet_cli.render.hierarchy import tree_record, tree_view
+
+    with user_errors():
+        root = resolve(identifier)
+        within = None if subset is None else members_with_ancestors(subset_members(subset))
+        if within is not None and root.offset not in within:
+            raise ImagenetError(f"no synset of {subset} lies under {root.name}")
+        node = hyponym_tree(root.offset, depth=depth, max_children=max_children, within=within)
+    if as_json:
+        write_json(tree_record(node))
+    else:
+        make_console().print(tree_view(node))
+
+
+@app.command("lca")
+def lca(
+    identifiers: Annotated[
+        list[str], typer.Argument(help="Two or more synset IDs (as for show).", metavar="ID...")
+    ],
+    as_json: JsonOnly = False,
+) -> None:
+    """Lowest common hypernym(s), shortest path and NLTK's similarities of two or more synsets.
+
+    Values equal NLTK's functions on WordNet 3.0. Note NLTK's Wu-Palmer: it picks the
+    subsumer by minimum depth among the common hypernyms, then uses that subsumer's
+    maximum depth, where the textbook takes the deepest common subsumer of a tree.
+    Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy (19).
+    """
+    from itertools import combinations
+
+    from imagenet_cli.model.hierarchy import lowest_common_hypernyms, relate, resolve
+    from imagenet_cli.render.hierarchy import relate_record, relate_view
+
+    if len(identifiers) < 2:
+        raise typer.BadParameter("give at least two synsets", param_hint="ID...")
+    with user_errors():
+        synsets = [resolve(i) for i in identifiers]
+        offsets = [s.offset for s in synsets]
+        lowest = lowest_common_hypernyms(offsets)
+        pairs = [relate(a, b) for a, b in combinations(offsets, 2)]
+    if as_json:
+        write_json(relate_record(lowest, pairs))
+    else:
+        make_console().print(relate_view(synsets, lowest, pairs))

@@ -110,6 +110,20 @@ def class_offsets() -> frozenset[int]:
     return frozenset(offset for (offset,) in rows)
 
 
+def subset_members(name: str) -> tuple[int, ...]:
+    """WordNet offsets of a bundled list's synsets, in the list's order.
+
+    Raises:
+        NotFoundError: no bundled list has that name (suggests the closest).
+    """
+    db = index_db()
+    row = db.execute("SELECT id FROM subsets WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise NotFoundError("subset", name, subset_names())
+    rows = db.execute("SELECT offset FROM members WHERE subset = ? ORDER BY position", row)
+    return tuple(offset for (offset,) in rows)
+
+
 def subset_names() -> tuple[str, ...]:
     """Names of the bundled synset lists, in display order (``ilsvrc2012`` first)."""
     rows = index_db().execute("SELECT name FROM subsets ORDER BY id")
@@ -223,12 +237,7 @@ def search_synsets(
     if not key:
         raise ImagenetError("the search query is empty")
     db = index_db()
-    allowed: set[int] | None = None
-    if subset is not None:
-        row = db.execute("SELECT id FROM subsets WHERE name = ?", (subset,)).fetchone()
-        if row is None:
-            raise NotFoundError("subset", subset, subset_names())
-        allowed = {o for (o,) in db.execute("SELECT offset FROM members WHERE subset = ?", row)}
+    allowed = None if subset is None else set(subset_members(subset))
 
     best: dict[int, tuple[Match, tuple[object, ...], str]] = {}
 
@@ -302,6 +311,16 @@ def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
     return tuple(choice for choice, _score, _i in found)
 
 
+def describe(synset: Synset, known: dict[int, Synset]) -> str:
+    """``crane.n.05 (n02012849, a wading_bird, class 134)``: a synset told apart by its parent."""
+    details = [synset.wnid]
+    if synset.hypernyms and int(synset.hypernyms[0][1:]) in known:
+        details.append(f"a {known[int(synset.hypernyms[0][1:])].name.split('.')[0]}")
+    if synset.ilsvrc2012_index is not None:
+        details.append(f"class {synset.ilsvrc2012_index}")
+    return f"{synset.name} ({', '.join(details)})"
+
+
 def get_synset(identifier: str) -> Synset:
     """Find one synset by wnid (``n02084071``), WordNet name (``dog.n.01``) or lemma.
 
@@ -346,7 +365,8 @@ def get_synset(identifier: str) -> Synset:
         raise NotFoundError("synset", identifier, suggestions=suggest_lemmas(key))
     if len(offsets) > 1:
         synsets = load_synsets(offsets)
-        listed = ", ".join(f"{synsets[o].name} ({synsets[o].wnid})" for o in offsets)
+        parents = load_synsets(int(w[1:]) for o in offsets for w in synsets[o].hypernyms[:1])
+        listed = ", ".join(describe(synsets[o], parents) for o in offsets)
         raise ImagenetError(
             f"{identifier!r} names {len(offsets)} synsets: {listed}",
             hint="pick one by its wnid or WordNet name",

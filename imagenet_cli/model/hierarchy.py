@@ -1,0 +1,381 @@
+"""The WordNet 3.0 is-a graph of the ImageNet index: paths, subtrees, common hypernyms.
+
+The graph is a DAG, not a tree: a synset can have several hypernyms (dog.n.01 is a
+canine.n.02 and a domestic_animal.n.01), and instance hypernyms count as hypernyms, as in
+NLTK. The index is closed under hypernyms, so every ancestor of an indexed synset is
+indexed and the functions here give exactly what NLTK gives on the whole of WordNet 3.0:
+``lowest_common_hypernyms``, ``shortest_path_distance``, ``path_similarity``,
+``lch_similarity`` and ``wup_similarity`` follow NLTK 3.10's algorithms step by step.
+
+Data source: ``data/imagenet.sqlite`` (tables ``synsets`` and ``hypernyms``).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from array import array
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.resources import index_db
+from imagenet_cli.model.synsets import Synset, get_synset, load_synsets
+
+ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
+
+
+@dataclass(frozen=True, slots=True)
+class Graph:
+    """Parents and children of every indexed synset, by WordNet offset.
+
+    ``parents`` lists class hypernyms first, then instance hypernyms, each by name.
+    """
+
+    parents: dict[int, tuple[int, ...]]
+    children: dict[int, tuple[int, ...]]
+    names: dict[int, str]
+    max_depth: dict[int, int]
+    min_depth: dict[int, int]
+    classes_below: dict[int, int]
+    in21k_below: dict[int, int]
+    class_index: dict[int, int]
+
+
+@cache
+def graph() -> Graph:
+    """The whole is-a graph of the index (about 24,000 edges), loaded once."""
+    db = index_db()
+    names: dict[int, str] = {}
+    max_depth: dict[int, int] = {}
+    min_depth: dict[int, int] = {}
+    classes_below: dict[int, int] = {}
+    in21k_below: dict[int, int] = {}
+    class_index: dict[int, int] = {}
+    for offset, name, low, high, index, n_classes, n_21k in db.execute(
+        "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, "
+        "in21k_below FROM synsets"
+    ):
+        names[offset] = name
+        min_depth[offset] = low
+        max_depth[offset] = high
+        classes_below[offset] = n_classes
+        in21k_below[offset] = n_21k
+        if index is not None:
+            class_index[offset] = index
+    parents: dict[int, list[int]] = {}
+    children: dict[int, list[int]] = {}
+    for offset, hypernym in db.execute(
+        "SELECT offset, hypernym FROM hypernyms ORDER BY offset, position"
+    ):
+        parents.setdefault(offset, []).append(hypernym)
+        children.setdefault(hypernym, []).append(offset)
+    return Graph(
+        parents={o: tuple(p) for o, p in parents.items()},
+        children={o: tuple(sorted(c, key=names.__getitem__)) for o, c in children.items()},
+        names=names,
+        max_depth=max_depth,
+        min_depth=min_depth,
+        classes_below=classes_below,
+        in21k_below=in21k_below,
+        class_index=class_index,
+    )
+
+
+@cache
+def noun_max_depth() -> int:
+    """Depth of WordNet 3.0's noun taxonomy as NLTK computes it for ``lch_similarity``."""
+    row = index_db().execute("SELECT value FROM meta WHERE key = 'noun_max_depth'").fetchone()
+    return int(row[0])
+
+
+@cache
+def _wordnet_nouns() -> frozenset[int]:
+    (blob,) = index_db().execute("SELECT offsets FROM wordnet_nouns").fetchone()
+    packed = array("I")
+    packed.frombytes(blob)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return frozenset(packed)
+
+
+def is_wordnet30_noun(offset: int) -> bool:
+    """True when ``offset`` is the offset of a noun synset in WordNet 3.0 (82,115 exist)."""
+    return offset in _wordnet_nouns()
+
+
+def resolve(identifier: str) -> Synset:
+    """Any identifier of the CLI: wnid, WordNet name, lemma, or ILSVRC-2012 index 0-999.
+
+    Raises:
+        NotFoundError: nothing matches; for a wnid, says whether it is a WordNet 3.0 noun
+            outside ImageNet or not a WordNet 3.0 noun at all (maybe another version).
+        ImagenetError: an ambiguous lemma (candidates listed), a wnid without its zero
+            padding, or an index outside 0-999.
+    """
+    text = identifier.strip()
+    if text.isdigit() and len(text) <= 4:
+        index = int(text)
+        if index > 999:
+            raise ImagenetError(
+                f"ILSVRC-2012 class index {index} is out of range",
+                hint="class indices run from 0 to 999",
+            )
+        offset = next(o for o, i in graph().class_index.items() if i == index)
+        return load_synsets([offset])[offset]
+    if text.isdigit() and len(text) == 8:
+        text = f"n{text}"
+    try:
+        return get_synset(text)
+    except NotFoundError as error:
+        lowered = text.lower()
+        if len(lowered) == 9 and lowered[0] == "n" and lowered[1:].isdigit():
+            if is_wordnet30_noun(int(lowered[1:])):
+                error.hint = "a WordNet 3.0 noun synset, but not one of ImageNet's"
+            else:
+                error.hint = (
+                    "not a WordNet 3.0 noun synset: ImageNet wnids are WordNet 3.0 offsets, "
+                    "so this may be an offset from another version such as WordNet 3.1"
+                )
+        raise
+
+
+def _ancestors(offset: int) -> set[int]:
+    """The synset and every hypernym above it (NLTK's ``_iter_hypernym_lists``)."""
+    parents = graph().parents
+    seen = {offset}
+    todo = [offset]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def hypernym_paths(offset: int) -> tuple[tuple[int, ...], ...]:
+    """Every path from ``entity.n.01`` down to the synset, root first (NLTK's order)."""
+    parents = graph().parents.get(offset, ())
+    if not parents:
+        return ((offset,),)
+    return tuple((*path, offset) for parent in parents for path in hypernym_paths(parent))
+
+
+def _distances_up(offset: int) -> dict[int, int]:
+    """Fewest edges from the synset up to each ancestor (NLTK's ``_shortest_hypernym_paths``)."""
+    parents = graph().parents
+    found: dict[int, int] = {}
+    queue = deque([(offset, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        if node in found:
+            continue
+        found[node] = depth
+        queue.extend((parent, depth + 1) for parent in parents.get(node, ()))
+    return found
+
+
+def common_hypernyms(offsets: Sequence[int]) -> set[int]:
+    """Synsets that are the synsets themselves or hypernyms of every one of them."""
+    common = _ancestors(offsets[0])
+    for offset in offsets[1:]:
+        common &= _ancestors(offset)
+    return common
+
+
+def lowest_common_hypernyms(
+    offsets: Sequence[int], *, use_min_depth: bool = False
+) -> tuple[int, ...]:
+    """The deepest common hypernyms, sorted by WordNet name (NLTK's rule and order).
+
+    Depth is each candidate's longest path to the root (``max_depth``), or its shortest
+    (``min_depth``) with ``use_min_depth``, as NLTK's Wu-Palmer similarity uses.
+    """
+    g = graph()
+    common = common_hypernyms(offsets)
+    depth = g.min_depth if use_min_depth else g.max_depth
+    deepest = max(depth[o] for o in common)
+    return tuple(sorted((o for o in common if depth[o] == deepest), key=g.names.__getitem__))
+
+
+def shortest_path_distance(a: int, b: int) -> int:
+    """Edges on the shortest path between two synsets through a common hypernym."""
+    if a == b:
+        return 0
+    up_a, up_b = _distances_up(a), _distances_up(b)
+    return min(d + up_b[o] for o, d in up_a.items() if o in up_b)
+
+
+def shortest_path(a: int, b: int) -> tuple[int, ...]:
+    """One shortest path from ``a`` up to a common hypernym and down to ``b``."""
+    up_a, up_b = _distances_up(a), _distances_up(b)
+    total = shortest_path_distance(a, b)
+    g = graph()
+    top = min(
+        (o for o in up_a if o in up_b and up_a[o] + up_b[o] == total),
+        key=lambda o: (up_a[o], g.names[o]),
+    )
+
+    def climb(start: int, distances: dict[int, int]) -> list[int]:
+        path = [top]
+        while path[-1] != start:  # step down from top towards start along shortest edges
+            node = path[-1]
+            path.append(
+                min(
+                    (
+                        c
+                        for c in g.children.get(node, ())
+                        if distances.get(c) == distances[node] - 1
+                    ),
+                    key=g.names.__getitem__,
+                )
+            )
+        return path
+
+    down_a = climb(a, up_a)
+    down_b = climb(b, up_b)
+    return tuple(reversed(down_a)) + tuple(down_b[1:])
+
+
+def path_similarity(a: int, b: int) -> float:
+    """``1 / (distance + 1)``, as NLTK's ``path_similarity`` for nouns."""
+    return 1.0 / (shortest_path_distance(a, b) + 1)
+
+
+def lch_similarity(a: int, b: int) -> float:
+    """Leacock-Chodorow: ``-log((distance + 1) / (2 * D))``, D the noun taxonomy depth (19)."""
+    return -math.log((shortest_path_distance(a, b) + 1) / (2.0 * noun_max_depth()))
+
+
+def wup_similarity(a: int, b: int) -> float:
+    """Wu-Palmer similarity exactly as NLTK 3.10 computes it for nouns.
+
+    NLTK picks the subsumer among the lowest common hypernyms by *minimum* depth
+    (``use_min_depth=True``, kept from NLTK 2), takes the first by name (or ``a`` itself
+    when it is one), and uses that subsumer's *maximum* depth + 1; textbook Wu-Palmer uses
+    the deepest common subsumer on a tree.
+    """
+    subsumers = lowest_common_hypernyms([a, b], use_min_depth=True)
+    subsumer = a if a in subsumers else subsumers[0]
+    depth = graph().max_depth[subsumer] + 1
+    len1 = shortest_path_distance(a, subsumer) + depth
+    len2 = shortest_path_distance(b, subsumer) + depth
+    return (2.0 * depth) / (len1 + len2)
+
+
+@dataclass(frozen=True, slots=True)
+class Relatedness:
+    """How two synsets relate: shortest path, its length and NLTK's three similarities."""
+
+    a: int
+    b: int
+    lowest_common_hypernyms: tuple[int, ...]
+    shortest_path_distance: int
+    path: tuple[int, ...]
+    path_similarity: float
+    wup_similarity: float
+    lch_similarity: float
+
+
+def relate(a: int, b: int) -> Relatedness:
+    """Every measure of :class:`Relatedness` for two indexed synsets."""
+    return Relatedness(
+        a=a,
+        b=b,
+        lowest_common_hypernyms=lowest_common_hypernyms([a, b]),
+        shortest_path_distance=shortest_path_distance(a, b),
+        path=shortest_path(a, b),
+        path_similarity=path_similarity(a, b),
+        wup_similarity=wup_similarity(a, b),
+        lch_similarity=lch_similarity(a, b),
+    )
+
+
+def descendants(offset: int) -> set[int]:
+    """The synset and every synset of the index below it (hyponyms, instances included)."""
+    children = graph().children
+    seen = {offset}
+    todo = [offset]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def classes_under(offset: int) -> tuple[int, ...]:
+    """ILSVRC-2012 class indices in the synset's subtree (itself included), ascending."""
+    index = graph().class_index
+    return tuple(sorted(index[o] for o in descendants(offset) if o in index))
+
+
+def members_with_ancestors(members: Iterable[int]) -> set[int]:
+    """The given synsets and all their hypernyms: the nodes a subset's tree passes through."""
+    found: set[int] = set()
+    for offset in members:
+        if offset not in found:
+            found |= _ancestors(offset)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TreeNode:
+    """A node of a hyponym tree, with counts and the children shown and hidden."""
+
+    offset: int
+    name: str
+    classes_below: int
+    in21k_below: int
+    class_index: int | None
+    other_parents: tuple[str, ...]
+    children: tuple[TreeNode, ...]
+    hidden_children: int
+    truncated: bool  # below the depth limit, children exist but are not expanded
+
+
+def hyponym_tree(
+    root: int,
+    *,
+    depth: int = 2,
+    max_children: int = 25,
+    within: set[int] | None = None,
+    _parent: int | None = None,
+) -> TreeNode:
+    """The hyponyms of ``root`` down to ``depth`` levels.
+
+    Children are ordered by ILSVRC-2012 classes beneath them, then 21k synsets, then name;
+    beyond ``max_children`` (0: no limit) the rest are counted in ``hidden_children``.
+    ``within`` keeps only nodes in that set (see :func:`members_with_ancestors`).
+
+    Raises:
+        ImagenetError: ``depth`` or ``max_children`` is negative.
+    """
+    if depth < 0 or max_children < 0:
+        raise ImagenetError("--depth and --max-children must be 0 or more")
+    g = graph()
+    kids = [c for c in g.children.get(root, ()) if within is None or c in within]
+    kids.sort(key=lambda c: (-g.classes_below[c], -g.in21k_below[c], g.names[c]))
+    shown = kids if depth > 0 else []
+    hidden = 0
+    if max_children and len(shown) > max_children:
+        hidden = len(shown) - max_children
+        shown = shown[:max_children]
+    return TreeNode(
+        offset=root,
+        name=g.names[root],
+        classes_below=g.classes_below[root],
+        in21k_below=g.in21k_below[root],
+        class_index=g.class_index.get(root),
+        other_parents=tuple(
+            g.names[p] for p in g.parents.get(root, ()) if _parent is not None and p != _parent
+        ),
+        children=tuple(
+            hyponym_tree(c, depth=depth - 1, max_children=max_children, within=within, _parent=root)
+            for c in shown
+        ),
+        hidden_children=hidden,
+        truncated=depth == 0 and bool(kids),
+    )

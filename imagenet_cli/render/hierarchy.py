@@ -1,0 +1,207 @@
+"""Rich views and records of synset details, hypernym paths, hyponym trees and relatedness."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from imagenet_cli.model.hierarchy import Relatedness, TreeNode, graph
+from imagenet_cli.model.synsets import Synset
+
+
+def _name(offset: int) -> str:
+    return graph().names[offset]
+
+
+def _wnid(offset: int) -> str:
+    return f"n{offset:08d}"
+
+
+def _count(n: int, noun: str, plural: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else plural}"
+
+
+def _chain(path: tuple[int, ...], sep: str = " › ") -> Text:
+    return Text(sep.join(_name(o) for o in path))
+
+
+def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str, Any]:
+    """``synsets show --json``: the documented keys."""
+    g = graph()
+    return {
+        "wnid": synset.wnid,
+        "name": synset.name,
+        "lemmas": list(synset.lemmas),
+        "gloss": synset.gloss,
+        "hypernyms": list(synset.hypernyms),
+        "instance_hypernyms": list(synset.instance_hypernyms),
+        "hyponyms": [
+            {
+                "wnid": _wnid(c),
+                "name": g.names[c],
+                "ilsvrc2012_classes_below": g.classes_below[c],
+                "in21k_below": g.in21k_below[c],
+            }
+            for c in g.children.get(synset.offset, ())
+        ],
+        "paths": [[_wnid(o) for o in path] for path in paths],
+        "ilsvrc2012_index": synset.ilsvrc2012_index,
+        "ilsvrc2012_id": None,
+        "ilsvrc2012_classes_below": g.classes_below[synset.offset],
+        "in21k_below": g.in21k_below[synset.offset],
+        "lexname": synset.lexname,
+        "subsets": list(synset.subsets),
+    }
+
+
+def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableType:
+    """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
+    g = graph()
+    title = Text(synset.name, style="bold")
+    title.append(f"  {synset.wnid}", style="cyan")
+    if synset.ilsvrc2012_index is not None:
+        title.append(f"  ILSVRC-2012 class {synset.ilsvrc2012_index}", style="green")
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+    facts.add_row("lemmas", Text(", ".join(synset.words)))
+    facts.add_row("gloss", Text(synset.gloss))
+    facts.add_row("lexname", synset.lexname)
+    facts.add_row(
+        "beneath",
+        f"{_count(g.classes_below[synset.offset], 'ILSVRC-2012 class', 'es')}, "
+        f"{_count(g.in21k_below[synset.offset], 'ImageNet-21k (fall 2011) synset', 's')} "
+        "(itself included)",
+    )
+    facts.add_row("in lists", ", ".join(synset.subsets) or "none (an ancestor only)")
+    for wnid in synset.hypernyms:
+        kind = "instance of" if wnid in synset.instance_hypernyms else "hypernym"
+        facts.add_row(kind, Text(f"{_name(int(wnid[1:]))} ({wnid})"))
+    parts: list[RenderableType] = [title, facts]
+    children = g.children.get(synset.offset, ())
+    if children:
+        hypo = Table(title=Text(f"Hyponyms in the index ({len(children)})"), title_justify="left")
+        hypo.add_column("wnid", style="cyan", no_wrap=True)
+        hypo.add_column("name")
+        hypo.add_column("classes below", justify="right")
+        hypo.add_column("21k below", justify="right")
+        for child in sorted(children, key=lambda c: (-g.classes_below[c], g.names[c])):
+            index = g.class_index.get(child)
+            name = Text(g.names[child])
+            if index is not None:
+                name.append(f"  (class {index})", style="green")
+            hypo.add_row(_wnid(child), name, str(g.classes_below[child]), str(g.in21k_below[child]))
+        parts.append(hypo)
+    parts.append(paths_view(paths))
+    return Group(*parts)
+
+
+def paths_view(paths: tuple[tuple[int, ...], ...]) -> RenderableType:
+    """Each hypernym path root first, numbered."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for i, path in enumerate(paths, start=1):
+        grid.add_row(f"{i}.", _chain(path))
+    return Group(Text(f"Hypernym paths to entity.n.01 ({len(paths)})", style="bold"), grid)
+
+
+def _label(node: TreeNode) -> Text:
+    label = Text(node.name, style="bold" if node.class_index is None else "green")
+    label.append(f"  {_wnid(node.offset)}", style="cyan")
+    if node.class_index is not None:
+        label.append(f"  class {node.class_index}", style="green")
+    label.append(f"  [1k: {node.classes_below} · 21k: {node.in21k_below}]", style="dim")
+    if node.other_parents:
+        label.append(f"  ⇄ also under {', '.join(node.other_parents)}", style="yellow")
+    if node.truncated:
+        label.append("  …", style="dim")
+    return label
+
+
+def tree_view(root: TreeNode) -> Tree:
+    """A Rich tree of hyponyms; counts are ILSVRC-2012 classes and 21k synsets beneath."""
+
+    def grow(branch: Tree, node: TreeNode) -> None:
+        for child in node.children:
+            grow(branch.add(_label(child)), child)
+        if node.hidden_children:
+            branch.add(
+                Text(f"… {node.hidden_children} more (--max-children 0 shows all)", style="dim")
+            )
+
+    tree = Tree(_label(root))
+    grow(tree, root)
+    return tree
+
+
+def tree_record(node: TreeNode) -> dict[str, Any]:
+    """``synsets tree --json``: nested objects."""
+    return {
+        "wnid": _wnid(node.offset),
+        "name": node.name,
+        "ilsvrc2012_index": node.class_index,
+        "ilsvrc2012_classes_below": node.classes_below,
+        "in21k_below": node.in21k_below,
+        "other_parents": list(node.other_parents),
+        "hidden_children": node.hidden_children,
+        "truncated": node.truncated,
+        "children": [tree_record(c) for c in node.children],
+    }
+
+
+def relate_record(lowest: tuple[int, ...], pairs: list[Relatedness]) -> dict[str, Any]:
+    """``synsets lca --json``: the documented keys (pairwise values for two synsets)."""
+    record: dict[str, Any] = {"lowest_common_hypernyms": [_wnid(o) for o in lowest]}
+    if len(pairs) == 1:
+        (only,) = pairs
+        record.update(_pair_record(only))
+        del record["a"], record["b"]
+    record["pairs"] = [_pair_record(p) for p in pairs]
+    return record
+
+
+def _pair_record(p: Relatedness) -> dict[str, Any]:
+    return {
+        "a": _wnid(p.a),
+        "b": _wnid(p.b),
+        "lowest_common_hypernyms": [_wnid(o) for o in p.lowest_common_hypernyms],
+        "shortest_path_distance": p.shortest_path_distance,
+        "path": [_wnid(o) for o in p.path],
+        "path_similarity": p.path_similarity,
+        "wup_similarity": p.wup_similarity,
+        "lch_similarity": p.lch_similarity,
+    }
+
+
+def relate_view(
+    synsets: list[Synset], lowest: tuple[int, ...], pairs: list[Relatedness]
+) -> RenderableType:
+    """The lowest common hypernyms of all, then one row of measures per pair."""
+    head = Text("Lowest common hypernym", style="bold")
+    head.append("s" if len(lowest) > 1 else "")
+    head.append(f" of {', '.join(s.name for s in synsets)}: ")
+    head.append(", ".join(f"{_name(o)} ({_wnid(o)})" for o in lowest), style="green")
+    table = Table(title=Text("Pairwise (NLTK's measures on WordNet 3.0)"), title_justify="left")
+    table.add_column("pair", no_wrap=True)
+    table.add_column("distance", justify="right")
+    table.add_column("path sim", justify="right")
+    table.add_column("Wu-Palmer", justify="right")
+    table.add_column("Leacock-Chodorow", justify="right")
+    paths = Table.grid(padding=(0, 1))
+    paths.add_column(no_wrap=True, style="dim")
+    paths.add_column()
+    for p in pairs:
+        table.add_row(
+            Text(f"{_name(p.a)} ~ {_name(p.b)}"),
+            str(p.shortest_path_distance),
+            f"{p.path_similarity:.4f}",
+            f"{p.wup_similarity:.4f}",
+            f"{p.lch_similarity:.4f}",
+        )
+        paths.add_row(f"{_name(p.a)} ~ {_name(p.b)}:", _chain(p.path, " – "))
+    return Group(head, table, Text("Shortest paths", style="bold"), paths)
