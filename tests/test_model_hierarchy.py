@@ -12,16 +12,18 @@ from imagenet_cli.model.hierarchy import (
     ENTITY,
     classes_under,
     descendants,
-    graph,
     hypernym_paths,
     hyponym_tree,
     lowest_common_hypernyms,
     members_with_ancestors,
+    node,
     noun_max_depth,
+    parents,
     relate,
     resolve,
 )
-from imagenet_cli.model.synsets import subset_members
+from imagenet_cli.model.resources import index_db
+from imagenet_cli.model.synsets import class_offsets, subset_members
 
 
 def nltk_synset(wn: Any, offset: int) -> Any:
@@ -29,9 +31,9 @@ def nltk_synset(wn: Any, offset: int) -> Any:
 
 
 def random_pairs(n: int, seed: int) -> list[tuple[int, int]]:
-    offsets = sorted(graph().names)
+    offsets = [o for (o,) in index_db().execute("SELECT offset FROM synsets ORDER BY offset")]
     rng = random.Random(seed)
-    classes = sorted(graph().class_index)
+    classes = sorted(class_offsets())
     pairs = [tuple(rng.sample(offsets, 2)) for _ in range(n)]
     pairs += [tuple(rng.sample(classes, 2)) for _ in range(n)]
     return pairs  # type: ignore[return-value]
@@ -62,7 +64,7 @@ def test_dog_and_cat(wn: Any) -> None:
 
 
 def test_crane_bird_and_machine_meet_at_whole() -> None:
-    assert [graph().names[o] for o in lowest_common_hypernyms([2012849, 3126707])] == ["whole.n.02"]
+    assert [name(o) for o in lowest_common_hypernyms([2012849, 3126707])] == ["whole.n.02"]
 
 
 def test_paths_equal_nltks(wn: Any) -> None:
@@ -74,7 +76,7 @@ def test_paths_equal_nltks(wn: Any) -> None:
 
 
 def test_every_path_starts_at_entity() -> None:
-    for offset in list(graph().class_index)[:200]:
+    for offset in sorted(class_offsets())[:200]:
         for path in hypernym_paths(offset):
             assert path[0] == ENTITY
             assert path[-1] == offset
@@ -87,26 +89,24 @@ def test_dogs_are_118_classes() -> None:
 
 
 def test_no_class_is_an_ancestor_of_another() -> None:
-    classes = set(graph().class_index)
+    classes = class_offsets()
     for offset in classes:
         assert descendants(offset) & classes == {offset}
 
 
 def test_stored_counts_equal_descendant_sets() -> None:
-    g = graph()
     in21k = set(subset_members("in21k-fall2011"))
     for offset in [ENTITY, 2084071, 15388, 21939, 1503061, 2958343, 4399382]:
         below = descendants(offset)
-        assert g.classes_below[offset] == len(below & set(g.class_index))
-        assert g.in21k_below[offset] == len(below & in21k)
+        assert node(offset).classes_below == len(below & class_offsets())
+        assert node(offset).in21k_below == len(below & in21k)
 
 
 def test_multi_parent_classes() -> None:
     """Classes with more than one hypernym: the DAG is kept whole."""
-    g = graph()
-    several = [o for o in g.class_index if len(g.parents[o]) > 1]
+    several = [o for o in class_offsets() if len(parents(o)) > 1]
     assert len(several) == 38
-    assert len(g.parents[2084071]) == 2  # dog.n.01
+    assert len(parents(2084071)) == 2  # dog.n.01
 
 
 def test_tree_marks_other_parents_and_limits() -> None:

@@ -28,60 +28,92 @@ ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
 
 
 @dataclass(frozen=True, slots=True)
-class Graph:
-    """Parents and children of every indexed synset, by WordNet offset.
+class Node:
+    """What the hierarchy functions need of one synset, read from the index on demand."""
 
-    ``parents`` lists class hypernyms first, then instance hypernyms, each by name.
+    offset: int
+    name: str
+    min_depth: int
+    max_depth: int
+    class_index: int | None
+    classes_below: int  # ILSVRC-2012 classes in the subtree, itself included
+    in21k_below: int  # fall 2011 21k synsets in the subtree, itself included
+
+
+_NODE_SQL = (
+    "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, in21k_below "
+    "FROM synsets"
+)
+
+
+_NODES: dict[int, Node] = {}
+
+
+def nodes(offsets: Iterable[int]) -> dict[int, Node]:
+    """The :class:`Node` of each indexed offset given (read in bulk, then kept).
+
+    Raises:
+        KeyError: an offset is not in the index.
     """
+    wanted = set(offsets)
+    missing = sorted(wanted - _NODES.keys())
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in index_db().execute(f"{_NODE_SQL} WHERE offset IN ({marks})", chunk):
+            _NODES[row[0]] = Node(*row)
+    return {o: _NODES[o] for o in wanted}
 
-    parents: dict[int, tuple[int, ...]]
-    children: dict[int, tuple[int, ...]]
-    names: dict[int, str]
-    max_depth: dict[int, int]
-    min_depth: dict[int, int]
-    classes_below: dict[int, int]
-    in21k_below: dict[int, int]
-    class_index: dict[int, int]
+
+def node(offset: int) -> Node:
+    """The :class:`Node` of one indexed synset.
+
+    Raises:
+        KeyError: the offset is not in the index.
+    """
+    found = _NODES.get(offset)
+    return found if found is not None else nodes([offset])[offset]
+
+
+def name(offset: int) -> str:
+    """The WordNet name of an indexed synset (``dog.n.01``)."""
+    return node(offset).name
 
 
 @cache
-def graph() -> Graph:
-    """The whole is-a graph of the index (about 24,000 edges), loaded once."""
-    db = index_db()
-    names: dict[int, str] = {}
-    max_depth: dict[int, int] = {}
-    min_depth: dict[int, int] = {}
-    classes_below: dict[int, int] = {}
-    in21k_below: dict[int, int] = {}
-    class_index: dict[int, int] = {}
-    for offset, name, low, high, index, n_classes, n_21k in db.execute(
-        "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, "
-        "in21k_below FROM synsets"
-    ):
-        names[offset] = name
-        min_depth[offset] = low
-        max_depth[offset] = high
-        classes_below[offset] = n_classes
-        in21k_below[offset] = n_21k
-        if index is not None:
-            class_index[offset] = index
-    parents: dict[int, list[int]] = {}
-    children: dict[int, list[int]] = {}
-    for offset, hypernym in db.execute(
-        "SELECT offset, hypernym FROM hypernyms ORDER BY offset, position"
-    ):
-        parents.setdefault(offset, []).append(hypernym)
-        children.setdefault(hypernym, []).append(offset)
-    return Graph(
-        parents={o: tuple(p) for o, p in parents.items()},
-        children={o: tuple(sorted(c, key=names.__getitem__)) for o, c in children.items()},
-        names=names,
-        max_depth=max_depth,
-        min_depth=min_depth,
-        classes_below=classes_below,
-        in21k_below=in21k_below,
-        class_index=class_index,
+def parents(offset: int) -> tuple[int, ...]:
+    """Direct hypernyms, class hypernyms first then instance hypernyms, each by name."""
+    rows = index_db().execute(
+        "SELECT hypernym FROM hypernyms WHERE offset = ? ORDER BY position", (offset,)
     )
+    return tuple(h for (h,) in rows)
+
+
+@cache
+def children(offset: int) -> tuple[int, ...]:
+    """Direct hyponyms in the index (instances included), by name."""
+    rows = index_db().execute(
+        "SELECT h.offset FROM hypernyms h JOIN synsets s ON s.offset = h.offset "
+        "WHERE h.hypernym = ? ORDER BY s.name",
+        (offset,),
+    )
+    return tuple(c for (c,) in rows)
+
+
+def class_offset(index: int) -> int:
+    """The WordNet offset of ILSVRC-2012 class ``index`` (0-999).
+
+    Raises:
+        KeyError: no class has that index.
+    """
+    row = (
+        index_db()
+        .execute("SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (index,))
+        .fetchone()
+    )
+    if row is None:
+        raise KeyError(index)
+    return int(row[0])
 
 
 @cache
@@ -123,7 +155,7 @@ def resolve(identifier: str) -> Synset:
                 f"ILSVRC-2012 class index {index} is out of range",
                 hint="class indices run from 0 to 999",
             )
-        offset = next(o for o, i in graph().class_index.items() if i == index)
+        offset = class_offset(index)
         return load_synsets([offset])[offset]
     if text.isdigit() and len(text) == 8:
         text = f"n{text}"
@@ -144,11 +176,10 @@ def resolve(identifier: str) -> Synset:
 
 def _ancestors(offset: int) -> set[int]:
     """The synset and every hypernym above it (NLTK's ``_iter_hypernym_lists``)."""
-    parents = graph().parents
     seen = {offset}
     todo = [offset]
     while todo:
-        for parent in parents.get(todo.pop(), ()):
+        for parent in parents(todo.pop()):
             if parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
@@ -157,23 +188,22 @@ def _ancestors(offset: int) -> set[int]:
 
 def hypernym_paths(offset: int) -> tuple[tuple[int, ...], ...]:
     """Every path from ``entity.n.01`` down to the synset, root first (NLTK's order)."""
-    parents = graph().parents.get(offset, ())
-    if not parents:
+    above = parents(offset)
+    if not above:
         return ((offset,),)
-    return tuple((*path, offset) for parent in parents for path in hypernym_paths(parent))
+    return tuple((*path, offset) for parent in above for path in hypernym_paths(parent))
 
 
 def _distances_up(offset: int) -> dict[int, int]:
     """Fewest edges from the synset up to each ancestor (NLTK's ``_shortest_hypernym_paths``)."""
-    parents = graph().parents
     found: dict[int, int] = {}
     queue = deque([(offset, 0)])
     while queue:
-        node, depth = queue.popleft()
-        if node in found:
+        here, depth = queue.popleft()
+        if here in found:
             continue
-        found[node] = depth
-        queue.extend((parent, depth + 1) for parent in parents.get(node, ()))
+        found[here] = depth
+        queue.extend((parent, depth + 1) for parent in parents(here))
     return found
 
 
@@ -193,11 +223,13 @@ def lowest_common_hypernyms(
     Depth is each candidate's longest path to the root (``max_depth``), or its shortest
     (``min_depth``) with ``use_min_depth``, as NLTK's Wu-Palmer similarity uses.
     """
-    g = graph()
-    common = common_hypernyms(offsets)
-    depth = g.min_depth if use_min_depth else g.max_depth
-    deepest = max(depth[o] for o in common)
-    return tuple(sorted((o for o in common if depth[o] == deepest), key=g.names.__getitem__))
+    common = nodes(common_hypernyms(offsets))
+
+    def depth(n: Node) -> int:
+        return n.min_depth if use_min_depth else n.max_depth
+
+    deepest = max(depth(n) for n in common.values())
+    return tuple(sorted((o for o, n in common.items() if depth(n) == deepest), key=name))
 
 
 def shortest_path_distance(a: int, b: int) -> int:
@@ -212,26 +244,18 @@ def shortest_path(a: int, b: int) -> tuple[int, ...]:
     """One shortest path from ``a`` up to a common hypernym and down to ``b``."""
     up_a, up_b = _distances_up(a), _distances_up(b)
     total = shortest_path_distance(a, b)
-    g = graph()
+    nodes([*up_a, *up_b])
     top = min(
         (o for o in up_a if o in up_b and up_a[o] + up_b[o] == total),
-        key=lambda o: (up_a[o], g.names[o]),
+        key=lambda o: (up_a[o], name(o)),
     )
 
     def climb(start: int, distances: dict[int, int]) -> list[int]:
         path = [top]
         while path[-1] != start:  # step down from top towards start along shortest edges
-            node = path[-1]
-            path.append(
-                min(
-                    (
-                        c
-                        for c in g.children.get(node, ())
-                        if distances.get(c) == distances[node] - 1
-                    ),
-                    key=g.names.__getitem__,
-                )
-            )
+            here = path[-1]
+            below = [c for c in children(here) if distances.get(c) == distances[here] - 1]
+            path.append(min(below, key=name))
         return path
 
     down_a = climb(a, up_a)
@@ -259,7 +283,7 @@ def wup_similarity(a: int, b: int) -> float:
     """
     subsumers = lowest_common_hypernyms([a, b], use_min_depth=True)
     subsumer = a if a in subsumers else subsumers[0]
-    depth = graph().max_depth[subsumer] + 1
+    depth = node(subsumer).max_depth + 1
     len1 = shortest_path_distance(a, subsumer) + depth
     len2 = shortest_path_distance(b, subsumer) + depth
     return (2.0 * depth) / (len1 + len2)
@@ -295,21 +319,25 @@ def relate(a: int, b: int) -> Relatedness:
 
 def descendants(offset: int) -> set[int]:
     """The synset and every synset of the index below it (hyponyms, instances included)."""
-    children = graph().children
-    seen = {offset}
-    todo = [offset]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return seen
+    rows = index_db().execute(
+        "WITH RECURSIVE below(offset) AS (SELECT ? UNION "
+        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
+        "SELECT offset FROM below",
+        (offset,),
+    )
+    return {o for (o,) in rows}
 
 
 def classes_under(offset: int) -> tuple[int, ...]:
     """ILSVRC-2012 class indices in the synset's subtree (itself included), ascending."""
-    index = graph().class_index
-    return tuple(sorted(index[o] for o in descendants(offset) if o in index))
+    rows = index_db().execute(
+        "WITH RECURSIVE below(offset) AS (SELECT ? UNION "
+        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
+        "SELECT s.ilsvrc2012_index FROM below b JOIN synsets s ON s.offset = b.offset "
+        "WHERE s.ilsvrc2012_index IS NOT NULL ORDER BY 1",
+        (offset,),
+    )
+    return tuple(i for (i,) in rows)
 
 
 def members_with_ancestors(members: Iterable[int]) -> set[int]:
@@ -355,23 +383,22 @@ def hyponym_tree(
     """
     if depth < 0 or max_children < 0:
         raise ImagenetError("--depth and --max-children must be 0 or more")
-    g = graph()
-    kids = [c for c in g.children.get(root, ()) if within is None or c in within]
-    kids.sort(key=lambda c: (-g.classes_below[c], -g.in21k_below[c], g.names[c]))
+    kids = [c for c in children(root) if within is None or c in within]
+    info = nodes([root, *kids])
+    kids.sort(key=lambda c: (-info[c].classes_below, -info[c].in21k_below, info[c].name))
     shown = kids if depth > 0 else []
     hidden = 0
     if max_children and len(shown) > max_children:
         hidden = len(shown) - max_children
         shown = shown[:max_children]
+    here = info[root]
     return TreeNode(
         offset=root,
-        name=g.names[root],
-        classes_below=g.classes_below[root],
-        in21k_below=g.in21k_below[root],
-        class_index=g.class_index.get(root),
-        other_parents=tuple(
-            g.names[p] for p in g.parents.get(root, ()) if _parent is not None and p != _parent
-        ),
+        name=here.name,
+        classes_below=here.classes_below,
+        in21k_below=here.in21k_below,
+        class_index=here.class_index,
+        other_parents=tuple(name(p) for p in parents(root) if _parent is not None and p != _parent),
         children=tuple(
             hyponym_tree(c, depth=depth - 1, max_children=max_children, within=within, _parent=root)
             for c in shown

@@ -9,12 +9,12 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from imagenet_cli.model.hierarchy import Relatedness, TreeNode, graph
+from imagenet_cli.model.hierarchy import Relatedness, TreeNode, children, name, node, nodes
 from imagenet_cli.model.synsets import Synset
 
 
 def _name(offset: int) -> str:
-    return graph().names[offset]
+    return name(offset)
 
 
 def _wnid(offset: int) -> str:
@@ -31,7 +31,8 @@ def _chain(path: tuple[int, ...], sep: str = " › ") -> Text:
 
 def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str, Any]:
     """``synsets show --json``: the documented keys."""
-    g = graph()
+    here = node(synset.offset)
+    below = nodes(children(synset.offset))
     return {
         "wnid": synset.wnid,
         "name": synset.name,
@@ -42,17 +43,17 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         "hyponyms": [
             {
                 "wnid": _wnid(c),
-                "name": g.names[c],
-                "ilsvrc2012_classes_below": g.classes_below[c],
-                "in21k_below": g.in21k_below[c],
+                "name": below[c].name,
+                "ilsvrc2012_classes_below": below[c].classes_below,
+                "in21k_below": below[c].in21k_below,
             }
-            for c in g.children.get(synset.offset, ())
+            for c in children(synset.offset)
         ],
         "paths": [[_wnid(o) for o in path] for path in paths],
         "ilsvrc2012_index": synset.ilsvrc2012_index,
         "ilsvrc2012_id": None,
-        "ilsvrc2012_classes_below": g.classes_below[synset.offset],
-        "in21k_below": g.in21k_below[synset.offset],
+        "ilsvrc2012_classes_below": here.classes_below,
+        "in21k_below": here.in21k_below,
         "lexname": synset.lexname,
         "subsets": list(synset.subsets),
     }
@@ -60,7 +61,7 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
 
 def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableType:
     """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
-    g = graph()
+    here = node(synset.offset)
     title = Text(synset.name, style="bold")
     title.append(f"  {synset.wnid}", style="cyan")
     if synset.ilsvrc2012_index is not None:
@@ -73,8 +74,8 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
     facts.add_row("lexname", synset.lexname)
     facts.add_row(
         "beneath",
-        f"{_count(g.classes_below[synset.offset], 'ILSVRC-2012 class', 'es')}, "
-        f"{_count(g.in21k_below[synset.offset], 'ImageNet-21k (fall 2011) synset', 's')} "
+        f"{_count(here.classes_below, 'ILSVRC-2012 class', 'es')}, "
+        f"{_count(here.in21k_below, 'ImageNet-21k (fall 2011) synset', 's')} "
         "(itself included)",
     )
     facts.add_row("in lists", ", ".join(synset.subsets) or "none (an ancestor only)")
@@ -82,19 +83,20 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
         kind = "instance of" if wnid in synset.instance_hypernyms else "hypernym"
         facts.add_row(kind, Text(f"{_name(int(wnid[1:]))} ({wnid})"))
     parts: list[RenderableType] = [title, facts]
-    children = g.children.get(synset.offset, ())
-    if children:
-        hypo = Table(title=Text(f"Hyponyms in the index ({len(children)})"), title_justify="left")
+    below = nodes(children(synset.offset))
+    if below:
+        hypo = Table(title=Text(f"Hyponyms in the index ({len(below)})"), title_justify="left")
         hypo.add_column("wnid", style="cyan", no_wrap=True)
         hypo.add_column("name")
         hypo.add_column("classes below", justify="right")
         hypo.add_column("21k below", justify="right")
-        for child in sorted(children, key=lambda c: (-g.classes_below[c], g.names[c])):
-            index = g.class_index.get(child)
-            name = Text(g.names[child])
-            if index is not None:
-                name.append(f"  (class {index})", style="green")
-            hypo.add_row(_wnid(child), name, str(g.classes_below[child]), str(g.in21k_below[child]))
+        for child in sorted(below.values(), key=lambda c: (-c.classes_below, c.name)):
+            label = Text(child.name)
+            if child.class_index is not None:
+                label.append(f"  (class {child.class_index})", style="green")
+            hypo.add_row(
+                _wnid(child.offset), label, str(child.classes_below), str(child.in21k_below)
+            )
         parts.append(hypo)
     parts.append(paths_view(paths))
     return Group(*parts)
