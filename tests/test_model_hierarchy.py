@@ -16,6 +16,7 @@ from imagenet_cli.model.hierarchy import (
     hyponym_tree,
     lowest_common_hypernyms,
     members_with_ancestors,
+    name,
     node,
     noun_max_depth,
     parents,
