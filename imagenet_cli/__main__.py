@@ -1,5 +1,5 @@
 """``python -m imagenet_cli``."""
 
-from imagenet_cli.cli.main import app
+from imagenet_cli.cli.main import run
 
-app(prog_name="imagenet")
+run()

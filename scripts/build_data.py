@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -114,8 +115,9 @@ CREATE TABLE members (
     PRIMARY KEY (subset, position)
 ) WITHOUT ROWID;
 CREATE INDEX members_offset ON members(offset);
-CREATE TABLE wordnet_nouns (       -- every WordNet 3.0 noun offset, to tell "not in
-    offsets BLOB NOT NULL            -- ImageNet" from "not a WordNet 3.0 noun": uint32 LE
+CREATE TABLE wordnet_nouns (       -- all of WordNet 3.0's nouns, to tell "not in ImageNet"
+    offsets BLOB NOT NULL,           -- from "not a WordNet 3.0 noun": uint32 LE offsets
+    lemmas BLOB NOT NULL             -- zlib of the sorted lemma keys, one a line
 );
 CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lemma here
     form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
@@ -255,7 +257,11 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     packed = array("I", nouns)
     if sys.byteorder != "little":
         packed.byteswap()
-    db.execute("INSERT INTO wordnet_nouns VALUES (?)", (packed.tobytes(),))
+    noun_keys = sorted({name.lower().replace("_", " ") for name in wn.all_lemma_names("n")})
+    db.execute(
+        "INSERT INTO wordnet_nouns VALUES (?, ?)",
+        (packed.tobytes(), zlib.compress("\n".join(noun_keys).encode("utf-8"), 9)),
+    )
     meta = {
         "wordnet_version": wn.get_version(),
         "wordnet_nouns": str(len(nouns)),

@@ -57,12 +57,24 @@ def test_search_csv() -> None:
 
 
 def test_search_without_match() -> None:
-    code, out, err = run("synsets", "search", "retreiver")
+    code, out, err = run("synsets", "search", "xqzzyq")
     assert code == 1
     assert out == ""
+    assert err == "Error: no synset matches 'xqzzyq'\n"
+
+
+def test_search_word_outside_imagenet() -> None:
+    code, out, err = run("synsets", "search", "frump")
+    assert (code, out) == (1, "")
     assert err.count("\n") == 1
-    assert err.startswith("Error: no synset matches 'retreiver'")
-    assert "retriever" in err
+    assert "a WordNet 3.0 noun, but none of its synsets is in ImageNet" in err
+
+
+def test_search_typo_finds_fuzzy_matches() -> None:
+    code, out, _ = run("synsets", "search", "retreiver", "--json")
+    assert code == 0
+    first = json.loads(out)[0]
+    assert (first["name"], first["match"]) == ("retriever.n.01", "fuzzy")
 
 
 def test_markup_is_never_interpreted() -> None:
@@ -82,6 +94,24 @@ def test_usage_errors_exit_2() -> None:
     assert run("synsets", "search", "dog", "--bogus")[0] == 2
     assert run("synsets", "search", "dog", "--limit", "-1")[0] == 2
     assert run("synsets", "search", "dog", "--json", "--csv")[0] == 2
+    assert run("synsets", "search", "dog", "--format", "csv", "--json")[0] == 2
+    assert run("synsets", "search", "dog", "--format", "xml")[0] == 2
+    assert run("timeline", "--year", "2012", "--from", "2010")[0] == 2
+    assert run("timeline", "--task", "seg")[0] == 2
+    assert run("arch", "--bibtex")[0] == 2
+    assert run("arch", "resnet", "--bibtex", "--json")[0] == 2
+
+
+def test_short_help_and_case_insensitive_choices() -> None:
+    assert run("-h")[0] == 0
+    assert run("synsets", "search", "dog", "-f", "JSON", "-n", "1")[0] == 0
+    assert run("synsets", "search", "dog", "--subset", "ILSVRC2012", "-n", "1")[0] == 0
+
+
+def test_timeline_tasks_without_data() -> None:
+    code, out, err = run("timeline", "--task", "LOC")
+    assert (code, out) == (1, "")
+    assert err == "Error: no loc results are recorded yet; only classification (--task cls)\n"
 
 
 def test_empty_query_exit_1() -> None:
@@ -119,7 +149,10 @@ def test_timeline_years_without_contest() -> None:
     assert "Deng et al." in out
     code, out, err = run("timeline", "--year", "2019")
     assert (code, out) == (1, "")
-    assert err.startswith("No ILSVRC was held in 2019")
+    assert err == (
+        "Error: nothing recorded in 2019: no ILSVRC was held (the contests ran 2010-2017) "
+        "and no milestone falls then\n"
+    )
     assert run("timeline", "--from", "2015", "--to", "2012")[0] == 1
 
 
@@ -173,6 +206,48 @@ def test_installed_command_from_another_folder(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["wnid"] == "n01440764"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["synsets", "search", "dog", "--csv", "--limit", "0"],
+        ["synsets", "search", "dog", "--json", "--limit", "0"],
+        ["timeline"],
+        ["arch", "resnet"],
+        ["synsets", "tree", "entity.n.01", "--depth", "3"],
+    ],
+)
+def test_closed_pipe_exits_0_quietly(args: list[str]) -> None:
+    """A reader that stops at once (``| true``): no traceback, no error, exit 0."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "imagenet_cli", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV},
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Showing" in err or err == ""
+    assert "Traceback" not in err
+
+
+def test_ascii_terminal_gets_valid_output(tmp_path: Path) -> None:
+    env = {**os.environ, **ENV, "PYTHONIOENCODING": "ascii"}
+    for args in (["timeline", "--json"], ["timeline"], ["arch", "resnet"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "imagenet_cli", *args],
+            capture_output=True, env=env, timeout=60, cwd=tmp_path,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert b"Traceback" not in done.stderr
+    data = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "imagenet_cli", "timeline", "--json"],
+            capture_output=True, env=env, timeout=60, cwd=tmp_path, check=True,
+        ).stdout  # fmt: skip
+    )
+    assert {e["year"] for e in data if e["kind"] == "result"} == set(range(2010, 2018))
 
 
 def test_pipe_into_head_ends_quietly() -> None:

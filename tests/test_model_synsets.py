@@ -13,6 +13,7 @@ from imagenet_cli.model.synsets import (
     Match,
     base_forms,
     get_synset,
+    normalize,
     search_synsets,
     suggest_lemmas,
 )
@@ -77,9 +78,32 @@ def test_subset_filter_and_unknown_subset() -> None:
     assert "ilsvrc2012" in caught.value.suggestions
 
 
-def test_no_match_and_suggestions() -> None:
-    assert search_synsets("retreiver").total == 0
+def test_typos_fall_back_to_fuzzy_matches() -> None:
+    hits = search_synsets("retreiver", limit=3).hits
+    assert hits[0].synset.name == "retriever.n.01"
+    assert {h.match for h in hits} == {Match.FUZZY}
     assert "retriever" in suggest_lemmas("retreiver")
+    assert search_synsets("xqzzyq").total == 0
+
+
+def test_kinds_of_the_query_come_before_other_prefixes(wn: Any) -> None:
+    hits = search_synsets("cat", subset="ilsvrc2012", limit=0).hits
+    names = [h.synset.name for h in hits]
+    cats = {s.name() for s in wn.synset("cat.n.01").closure(lambda s: s.hyponyms())}
+    kinds = [h.synset.name for h in hits if h.match is Match.KIND]
+    assert "tabby.n.01" in kinds
+    assert names.index("tabby.n.01") < names.index("catamaran.n.01")
+    assert all(
+        n in cats or wn.synset("big_cat.n.01") in wn.synset(n).closure(lambda s: s.hypernyms())
+        for n in kinds
+    )
+
+
+def test_accents_width_and_class_index() -> None:
+    assert search_synsets("café").hits[0].synset.name == "cafe.n.01"
+    assert search_synsets("\uff44\uff4f\uff47").hits[0].synset.name == "dog.n.01"  # full-width
+    hit = search_synsets("207").hits[0]
+    assert (hit.synset.name, hit.match) == ("golden_retriever.n.01", Match.ID)
     with pytest.raises(ImagenetError, match="empty"):
         search_synsets("  _ ")
 
@@ -104,7 +128,7 @@ def test_search_never_raises_unexpectedly(text: str) -> None:
     try:
         found = search_synsets(text, limit=5)
     except ImagenetError:
-        assert not " ".join(text.replace("_", " ").split())
+        assert not normalize(text)
         return
     assert len(found.hits) <= 5
     assert found.total >= len(found.hits)

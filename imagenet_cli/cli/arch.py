@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.render.console import make_console, write_json
+from imagenet_cli.render.console import print_view, write_json
 
 app = typer.Typer()
 
@@ -25,13 +25,18 @@ def arch(
     from imagenet_cli.model.architectures import get_architecture, list_architectures
     from imagenet_cli.render.arch import families_table, family_record, family_view
 
+    if bibtex and (as_json or name is None):
+        raise typer.BadParameter(
+            "--bibtex prints one family's citation: give a NAME, without --json",
+            param_hint="--bibtex",
+        )
     with user_errors():
         if name is None:
             families = list_architectures()
             if as_json:
                 write_json([family_record(f) for f in families])
             else:
-                make_console().print(families_table(families))
+                print_view(families_table(families))
             return
         family, variant = get_architecture(name)
     if bibtex:
@@ -39,4 +44,4 @@ def arch(
     elif as_json:
         write_json(family_record(family, variant))
     else:
-        make_console().print(family_view(family, variant))
+        print_view(family_view(family, variant))

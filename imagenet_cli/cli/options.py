@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from imagenet_cli.render.console import OutputFormat
 
 FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Output: table, json or csv.", case_sensitive=False),
+    Optional[OutputFormat],  # noqa: UP045 - Typer reads the annotation at run time
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: table (default), json or csv.",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Same as --format csv.")]
 
 
-def pick_format(fmt: OutputFormat, as_json: bool, as_csv: bool = False) -> OutputFormat:
-    """The format asked for: ``--json`` or ``--csv`` win over ``--format``.
+def pick_format(fmt: OutputFormat | None, as_json: bool, as_csv: bool = False) -> OutputFormat:
+    """The one format asked for by ``--format``, ``--json`` or ``--csv`` (table if none).
 
     Raises:
-        typer.BadParameter: both ``--json`` and ``--csv`` were given (exit 2).
+        typer.BadParameter: two of them ask for different formats (exit 2).
     """
-    if as_json and as_csv:
-        raise typer.BadParameter("use only one of --json and --csv")
-    if as_json:
-        return OutputFormat.JSON
-    if as_csv:
-        return OutputFormat.CSV
-    return fmt
+    asked = {f for f, on in ((fmt, fmt is not None), (OutputFormat.JSON, as_json),
+                             (OutputFormat.CSV, as_csv)) if on}  # fmt: skip
+    if len(asked) > 1:
+        names = " and ".join(sorted(f.value for f in asked if f is not None))
+        raise typer.BadParameter(f"choose one output format, not {names}")
+    (chosen,) = asked or {OutputFormat.TABLE}
+    return chosen or OutputFormat.TABLE

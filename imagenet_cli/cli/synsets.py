@@ -9,7 +9,7 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.render.console import OutputFormat, make_console, write_csv, write_json
+from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
 
 app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 synsets of ImageNet.")
 
@@ -26,27 +26,26 @@ def search(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=0, help="Show at most N hits; 0 shows all.")
     ] = 20,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli.model.errors import NotFoundError
-    from imagenet_cli.model.synsets import search_synsets, suggest_lemmas
+    from imagenet_cli.model.synsets import no_match_error, search_synsets
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():
         found = search_synsets(query, subset=subset, limit=limit)
         if not found.total:
-            raise NotFoundError("synset", query, suggestions=suggest_lemmas(query))
+            raise no_match_error(query)
     shown = found.hits
     if output is OutputFormat.JSON:
         write_json([hit_record(hit) for hit in shown])
     elif output is OutputFormat.CSV:
         write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
     else:
-        make_console().print(search_table(shown, query))
+        print_view(search_table(shown, query))
     if len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
 
@@ -74,7 +73,7 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     if as_json:
         write_json(show_record(synset, paths))
     else:
-        make_console().print(show_view(synset, paths))
+        print_view(show_view(synset, paths))
 
 
 @app.command("path")
@@ -88,7 +87,7 @@ def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     if as_json:
         write_json([[f"n{o:08d}" for o in p] for p in paths])
     else:
-        make_console().print(paths_view(paths))
+        print_view(paths_view(paths))
 
 
 @app.command("tree")
@@ -120,7 +119,7 @@ def tree(
     if as_json:
         write_json(tree_record(node))
     else:
-        make_console().print(tree_view(node))
+        print_view(tree_view(node))
 
 
 @app.command("lca")
@@ -152,4 +151,4 @@ def lca(
     if as_json:
         write_json(relate_record(lowest, pairs))
     else:
-        make_console().print(relate_view(synsets, lowest, pairs))
+        print_view(relate_view(synsets, lowest, pairs))

@@ -3,29 +3,47 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.render.console import OutputFormat, make_console, write_csv, write_json
+from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
 
 app = typer.Typer()
 
 YearOption = Optional[int]  # noqa: UP045 - Typer reads the annotation at run time
 
 
+class Task(str, Enum):
+    """ILSVRC tasks: classification, localization, detection."""
+
+    CLS = "cls"
+    LOC = "loc"
+    DET = "det"
+
+
 @app.command("timeline")
 def timeline(
     start: Annotated[YearOption, typer.Option("--from", help="First year.")] = None,
     end: Annotated[YearOption, typer.Option("--to", help="Last year.")] = None,
-    year: Annotated[YearOption, typer.Option("--year", help="One year only.")] = None,
-    task: Annotated[str, typer.Option("--task", help="cls (classification), loc or det.")] = "cls",
+    year: Annotated[
+        YearOption, typer.Option("--year", help="One year only (not with --from/--to).")
+    ] = None,
+    task: Annotated[
+        Task,
+        typer.Option(
+            "--task",
+            case_sensitive=False,
+            help="cls (classification); loc and det are not recorded yet.",
+        ),
+    ] = Task.CLS,
     milestones: Annotated[
         bool, typer.Option("--milestones/--no-milestones", help="Show milestones too.")
     ] = True,
-    fmt: FormatOption = OutputFormat.TABLE,
+    fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
@@ -40,25 +58,33 @@ def timeline(
     )
 
     output = pick_format(fmt, as_json, as_csv)
+    if year is not None and (start is not None or end is not None):
+        raise typer.BadParameter("use --year alone, or --from and --to", param_hint="--year")
     with user_errors():
+        if task is not Task.CLS:
+            raise ImagenetError(
+                f"no {task.value} results are recorded yet; only classification (--task cls)"
+            )
         if year is not None:
             start = end = year
-        entries = query_timeline(start=start, end=end, task=task, milestones=milestones)
-        results = [e for e in entries if e.kind == "result"]
-        if year is not None and not (FIRST_CONTEST <= year <= LAST_CONTEST):
-            sys.stderr.write(
-                f"No ILSVRC was held in {year} (the contests ran {FIRST_CONTEST}-{LAST_CONTEST}).\n"
-            )
-            if not entries:
-                raise ImagenetError(f"no milestones recorded for {year} either")
-        elif not results and not entries:
-            raise ImagenetError(
-                f"no {task} results recorded for the years asked"
-                + ("" if task == "cls" else "; only classification (cls) is recorded so far")
-            )
+        entries = query_timeline(start=start, end=end, task=task.value, milestones=milestones)
+        contest = year is None or FIRST_CONTEST <= year <= LAST_CONTEST
+        if not entries:
+            span = f"in {year}" if year is not None else "for those years"
+            why = "" if milestones else " (milestones are hidden by --no-milestones)"
+            if not contest:
+                why = f": no ILSVRC was held (the contests ran {FIRST_CONTEST}-{LAST_CONTEST})" + (
+                    " and no milestone falls then" if milestones else why
+                )
+            raise ImagenetError(f"nothing recorded {span}{why}")
+    if not contest:
+        sys.stderr.write(
+            f"No ILSVRC was held in {year} (the contests ran {FIRST_CONTEST}-{LAST_CONTEST}); "
+            "showing its milestones.\n"
+        )
     if output is OutputFormat.JSON:
         write_json([entry_record(e) for e in entries])
     elif output is OutputFormat.CSV:
         write_csv((csv_record(e) for e in entries), TIMELINE_COLUMNS)
     else:
-        make_console().print(timeline_view(entries, task))
+        print_view(timeline_view(entries, task.value))

@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from imagenet_cli.model.errors import NotFoundError
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import load_json
 
 TORCHVISION_FILE = "torchvision_weights.json"
@@ -96,6 +96,13 @@ class Architecture:
     ilsvrc: tuple[dict[str, Any], ...]
     sources: dict[str, str]
     variants: tuple[Variant, ...]
+    headline: str | None  # id of the variant quoted in lists
+
+    @property
+    def headline_variant(self) -> Variant | None:
+        """The variant quoted in the family list (the data's choice, else the first)."""
+        chosen = [v for v in self.variants if v.id == self.headline]
+        return chosen[0] if chosen else (self.variants[0] if self.variants else None)
 
 
 def _key(name: str) -> str:
@@ -157,6 +164,7 @@ def list_architectures() -> tuple[Architecture, ...]:
                 ilsvrc=tuple(raw.get("ilsvrc", ())),
                 sources=dict(raw["sources"]),
                 variants=tuple(_variant(v) for v in raw["variants"]),
+                headline=raw.get("headline"),
             )
         )
     return tuple(sorted(families, key=lambda a: (a.year, a.name)))
@@ -175,6 +183,8 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
         NotFoundError: no family or variant has that name (suggests the closest).
     """
     wanted = _key(name)
+    if not wanted:
+        raise ImagenetError("the architecture name is empty")
     known: list[str] = []
     for family in list_architectures():
         if wanted in (_key(family.id), _key(family.name)):

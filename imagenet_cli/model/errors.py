@@ -17,6 +17,21 @@ class ImagenetError(Exception):
         self.suggestions = tuple(suggestions)
 
 
+def closest(name: str, known: Iterable[str], n: int = 5) -> list[str]:
+    """Known names starting with ``name``, then the most similar ones (difflib)."""
+    from difflib import get_close_matches
+
+    wanted = name.strip().lower()
+    names = list(dict.fromkeys(known))
+    if not wanted:
+        return []
+    starts = [k for k in names if k.lower().startswith(wanted)]
+    similar = get_close_matches(wanted, [k.lower() for k in names], n=n, cutoff=0.6)
+    lowered = {k.lower(): k for k in names}
+    found = list(dict.fromkeys([*starts, *(lowered[s] for s in similar)]))
+    return found[:n]
+
+
 class NotFoundError(ImagenetError):
     """A name that matches nothing; suggestions are the closest known names."""
 
@@ -30,9 +45,7 @@ class NotFoundError(ImagenetError):
         suggestions: Iterable[str] | None = None,
     ) -> None:
         if suggestions is None:
-            from difflib import get_close_matches
-
-            suggestions = get_close_matches(name.lower(), list(known), n=5, cutoff=0.6)
+            suggestions = closest(name, known)
         super().__init__(f"no {kind} matches {name!r}", hint=hint, suggestions=suggestions)
         self.kind = kind
         self.name = name

@@ -9,6 +9,7 @@ ancestor of those up to ``entity.n.01``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -66,11 +67,13 @@ class Match(IntEnum):
     """How a search hit matched, best first (the ranking of ``search_synsets``)."""
 
     LEMMA = 0  # the query is a lemma (or an inflected form of one: dogs, geese)
-    ID = 1  # the query is the synset's wnid or WordNet name
-    PREFIX = 2  # a lemma starts with the query
-    WORD = 3  # the query is a whole word inside a lemma (hot dog)
-    SUBSTRING = 4  # the query is part of a lemma (bulldog)
-    GLOSS = 5  # the query is a whole word of the gloss
+    ID = 1  # the query is the synset's wnid, WordNet name or ILSVRC-2012 class index
+    KIND = 2  # matches below (prefix, word, part, gloss) and is a hyponym of a LEMMA hit
+    PREFIX = 3  # a lemma starts with the query
+    WORD = 4  # the query is a whole word inside a lemma (hot dog)
+    SUBSTRING = 5  # the query is part of a lemma (bulldog)
+    GLOSS = 6  # the query is a whole word of the gloss
+    FUZZY = 7  # a lemma spelled almost like the query (retreiver), when nothing else matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +94,11 @@ class SearchResults:
 
 
 def normalize(text: str) -> str:
-    """Lower case, underscores as spaces, runs of white space folded: a lemma key."""
-    return " ".join(text.replace("_", " ").lower().split())
+    """A lemma key: compatibility forms folded (full-width letters), accents dropped (café),
+    lower case, underscores as spaces, runs of white space folded."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(folded.replace("_", " ").lower().split())
 
 
 def _like_escape(text: str) -> str:
@@ -110,6 +116,20 @@ def class_offsets() -> frozenset[int]:
     return frozenset(offset for (offset,) in rows)
 
 
+def _hyponyms_of(offsets: list[int]) -> set[int]:
+    """Every synset of the index below any of ``offsets`` (not the offsets themselves)."""
+    if not offsets:
+        return set()
+    seeds = " UNION ".join("SELECT ?" for _ in offsets)
+    rows = index_db().execute(
+        f"WITH RECURSIVE below(offset) AS ({seeds} UNION "
+        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
+        "SELECT offset FROM below",
+        offsets,
+    )
+    return {o for (o,) in rows} - set(offsets)
+
+
 def subset_members(name: str) -> tuple[int, ...]:
     """WordNet offsets of a bundled list's synsets, in the list's order.
 
@@ -117,7 +137,7 @@ def subset_members(name: str) -> tuple[int, ...]:
         NotFoundError: no bundled list has that name (suggests the closest).
     """
     db = index_db()
-    row = db.execute("SELECT id FROM subsets WHERE name = ?", (name,)).fetchone()
+    row = db.execute("SELECT id FROM subsets WHERE name = ?", (name.strip().lower(),)).fetchone()
     if row is None:
         raise NotFoundError("subset", name, subset_names())
     rows = db.execute("SELECT offset FROM members WHERE subset = ? ORDER BY position", row)
@@ -241,17 +261,30 @@ def search_synsets(
 
     best: dict[int, tuple[Match, tuple[object, ...], str]] = {}
 
+    kinds: set[int] = set()
+
     def offer(offset: int, match: Match, order: tuple[object, ...], matched: str) -> None:
         if allowed is not None and offset not in allowed:
             return
+        if match > Match.KIND and offset in kinds:
+            # a whole-word match first (tabby cat, Eskimo dog), then the usual order
+            match, order = Match.KIND, (match != Match.WORD, match, *order)
         if offset not in best or (match, order) < best[offset][:2]:
             best[offset] = (match, order, matched)
 
+    named: list[int] = []
     for form in (key, *base_forms(key)):
         for offset, lemma, rank in db.execute(
             "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ?", (form,)
         ):
+            named.append(offset)
             offer(offset, Match.LEMMA, (form != key, rank, offset), lemma)
+    kinds = _hyponyms_of(named)
+    if key.isdigit() and len(key) <= 3:
+        for (offset,) in db.execute(
+            "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (int(key),)
+        ):
+            offer(offset, Match.ID, (0,), f"class {int(key)}")
     loose = _LOOSE_WNID_RE.match(key)
     if loose and len(loose.group(1)) <= 8:
         offset = int(loose.group(1))
@@ -286,6 +319,14 @@ def search_synsets(
         if word.search(gloss):
             offer(offset, Match.GLOSS, (not_class, depth, offset), gloss)
 
+    # Look-alikes only when nothing else matched, and never for a real WordNet word:
+    # "frump" is not a typo of "grump".
+    if not best and len(key) >= FUZZY_MIN_LENGTH and not is_wordnet30_lemma(key):
+        for lemma_key, score in close_lemmas(key, FUZZY_LIMIT, FUZZY_CUTOFF):
+            for offset, lemma, rank in db.execute(
+                "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ?", (lemma_key,)
+            ):
+                offer(offset, Match.FUZZY, (-score, rank, offset), lemma)
     ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
     if limit:
         ranked = ranked[:limit]
@@ -296,19 +337,56 @@ def search_synsets(
     return SearchResults(hits, len(best))
 
 
-def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
-    """Lemmas of the index closest to ``query`` in spelling (rapidfuzz ``WRatio``)."""
-    from rapidfuzz import fuzz, process, utils
+#: Fuzzy matching: queries of at least this many characters, lemmas at least this similar
+#: (rapidfuzz ``fuzz.ratio``, 0-100), at most this many lemmas.
+FUZZY_MIN_LENGTH, FUZZY_CUTOFF, FUZZY_LIMIT = 4, 80.0, 10
+
+
+@cache
+def _lemma_keys() -> tuple[str, ...]:
+    return tuple(k for (k,) in index_db().execute("SELECT DISTINCT key FROM lemmas ORDER BY key"))
+
+
+def close_lemmas(query: str, limit: int, cutoff: float) -> tuple[tuple[str, float], ...]:
+    """Lemma keys spelled closest to ``query`` with their rapidfuzz ``ratio`` (0-100)."""
+    from rapidfuzz import fuzz, process
 
     key = normalize(query)
     if not key:
         return ()
-    keys = [k for (k,) in index_db().execute("SELECT DISTINCT key FROM lemmas")]
-    found = process.extract(
-        key, keys, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit,
-        score_cutoff=70,
-    )  # fmt: skip
-    return tuple(choice for choice, _score, _i in found)
+    found = process.extract(key, _lemma_keys(), scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+    return tuple((choice, score) for choice, score, _i in found)
+
+
+@cache
+def _wordnet_lemma_keys() -> frozenset[str]:
+    import zlib
+
+    (blob,) = index_db().execute("SELECT lemmas FROM wordnet_nouns").fetchone()
+    return frozenset(zlib.decompress(blob).decode("utf-8").split("\n"))
+
+
+def is_wordnet30_lemma(query: str) -> bool:
+    """True when the query (or WordNet's base form of it) is a WordNet 3.0 noun lemma."""
+    key = normalize(query)
+    keys = _wordnet_lemma_keys()
+    if key in keys:
+        return True
+    candidates = [key[: -len(end)] + new for end, new in _DETACHMENTS if key.endswith(end)]
+    return any(c in keys for c in candidates)
+
+
+def no_match_error(query: str) -> NotFoundError:
+    """The error for a search without hits: suggestions, and whether WordNet knows the word."""
+    hint = None
+    if normalize(query) and is_wordnet30_lemma(query):
+        hint = "it is a WordNet 3.0 noun, but none of its synsets is in ImageNet"
+    return NotFoundError("synset", query, hint=hint, suggestions=suggest_lemmas(query))
+
+
+def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
+    """Lemmas of the index closest to ``query`` in spelling, for "did you mean"."""
+    return tuple(k for k, _ in close_lemmas(query, limit, 60.0))
 
 
 def describe(synset: Synset, known: dict[int, Synset]) -> str:

@@ -41,6 +41,7 @@ class Entry:
     kind: str
     task: str | None
     rank: int | None
+    placement: str | None  # as the source words it where it gives no rank
     team: str | None
     method: str | None
     top5_error: float | None
@@ -72,6 +73,7 @@ def load_timeline() -> tuple[Entry, ...]:
             kind=e["kind"],
             task=e.get("task"),
             rank=e.get("rank"),
+            placement=e.get("placement"),
             team=e.get("team"),
             method=e.get("method"),
             top5_error=e.get("top5_error"),

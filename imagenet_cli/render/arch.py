@@ -71,11 +71,11 @@ def families_table(families: tuple[Architecture, ...]) -> Table:
     table.add_column("year", justify="right")
     table.add_column("paper")
     table.add_column("variants")
-    table.add_column("headline", no_wrap=True)
+    table.add_column("headline")
     table.add_column("params", justify="right", no_wrap=True)
     table.add_column("top-1 %", justify="right", no_wrap=True)
     for family in families:
-        head = next((v for v in family.variants if v.headline), None)
+        head = family.headline_variant
         table.add_row(
             family.id,
             str(family.year),
@@ -131,6 +131,7 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
     models.add_column("MACs", justify="right", no_wrap=True)
     models.add_column("top-1 %", justify="right", no_wrap=True)
     models.add_column("top-5 %", justify="right", no_wrap=True)
+    models.add_column("tv GFLOPS", justify="right", no_wrap=True)
     models.add_column("weights (torchvision)")
     for variant in variants:
         rows = variant.weights or (None,)
@@ -141,12 +142,15 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
                 (_giga(variant.macs) if i == 0 else ""),
                 _num(weights.top1, "{:.3f}") if weights else "—",
                 _num(weights.top5, "{:.3f}") if weights else "—",
-                Text(weights.name + (" (default)" if i == 0 else "")) if weights else "—",
+                _num(weights.gflops, "{:.3f}") if weights else "—",
+                Text(weights.name + (" *" if i == 0 else "")) if weights else "—",
             )
     models.caption = Text(
         "params: torchvision num_params (exact). MACs: multiply-adds per 224x224 image, "
         "from the paper (Table 1). top-1/top-5: accuracy of torchvision's weights on "
-        "ImageNet-1k val, single center crop (library-reproduced)."
+        "ImageNet-1k val, single center crop (library-reproduced). tv GFLOPS: torchvision's "
+        "_ops figure for its own implementation, as its metadata labels it. "
+        "* torchvision's default weights."
     )
     models.caption_justify = "left"
 
@@ -155,7 +159,7 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
     paper.add_column("top-1 err", justify="right", no_wrap=True)
     paper.add_column("top-5 err", justify="right", no_wrap=True)
     paper.add_column("protocol")
-    paper.add_column("source", no_wrap=True)
+    paper.add_column("source")
     for variant in variants:
         for i, reported in enumerate(variant.paper_results):
             paper.add_row(

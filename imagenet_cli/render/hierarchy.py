@@ -189,13 +189,13 @@ def relate_view(
     head.append(f" of {', '.join(s.name for s in synsets)}: ")
     head.append(", ".join(f"{_name(o)} ({_wnid(o)})" for o in lowest), style="green")
     table = Table(title=Text("Pairwise (NLTK's measures on WordNet 3.0)"), title_justify="left")
-    table.add_column("pair", no_wrap=True)
+    table.add_column("pair")
     table.add_column("distance", justify="right")
     table.add_column("path sim", justify="right")
     table.add_column("Wu-Palmer", justify="right")
     table.add_column("Leacock-Chodorow", justify="right")
     paths = Table.grid(padding=(0, 1))
-    paths.add_column(no_wrap=True, style="dim")
+    paths.add_column(style="dim")
     paths.add_column()
     for p in pairs:
         table.add_row(

@@ -42,7 +42,7 @@ def search_table(hits: tuple[SearchHit, ...], query: str) -> Table:
     )
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("wnid", style="cyan", no_wrap=True)
-    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("name", style="bold")
     table.add_column("lemmas", ratio=2)
     table.add_column("gloss", ratio=3)
     table.add_column("class", justify="right", style="green", no_wrap=True)

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from imagenet_cli.model.architectures import list_architectures
 from imagenet_cli.model.timeline import Entry, human_error, winning_errors
+from imagenet_cli.render.console import make_console
 
 TIMELINE_COLUMNS = (
     "year", "kind", "task", "rank", "team", "method", "top5_error", "outside_data",
@@ -26,6 +27,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "kind": entry.kind,
         "task": entry.task,
         "rank": entry.rank,
+        "placement": entry.placement,
         "team": entry.team,
         "method": entry.method,
         "top5_error": entry.top5_error,
@@ -54,6 +56,14 @@ def _source_label(entry: Entry) -> Text:
     return Text(f"{source.cite}{_KIND_MARK.get(source.kind, '')}")
 
 
+def _placement(entry: Entry) -> str:
+    if entry.rank is not None:
+        return str(entry.rank)
+    if entry.placement == "Honorable mention":
+        return "hon. mention"
+    return entry.placement or "—"
+
+
 def _outside(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "—"}[value]
 
@@ -64,10 +74,10 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     table = Table(title=Text(f"ILSVRC {names.get(task, task)} results"), title_justify="left")
     table.add_column("year", justify="right", no_wrap=True)
     table.add_column("rank", justify="right", no_wrap=True)
-    table.add_column("team", style="bold", no_wrap=True)
+    table.add_column("team", style="bold")
     table.add_column("method", ratio=2)
     table.add_column("top-5 err %", justify="right", no_wrap=True)
-    table.add_column("outside data", justify="center", no_wrap=True)
+    table.add_column("outside data", justify="center")
     table.add_column("source of the error", ratio=2)
     known = {family.id for family in list_architectures()}
     for e in entries:
@@ -78,7 +88,7 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
             method = f"{method} (imagenet arch {e.architecture})".strip()
         table.add_row(
             str(e.year),
-            "—" if e.rank is None else str(e.rank),
+            _placement(e),
             Text(e.team or "—"),
             Text(method),
             "—" if e.top5_error is None else f"{e.top5_error:g}",
@@ -94,11 +104,19 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     return table
 
 
-def error_chart(entries: tuple[Entry, ...], width: int = 40) -> RenderableType | None:
-    """Bars of the winning top-5 error per year, with the human 5.1% estimate marked."""
+def error_chart(entries: tuple[Entry, ...], width: int | None = None) -> RenderableType | None:
+    """Bars of the winning top-5 error per year, with the human 5.1% estimate marked.
+
+    ``width`` is the longest bar in characters; by default it fits the terminal.
+    """
     winners = winning_errors(entries)
     if not winners:
         return None
+    if width is None:
+        longest_label = max(
+            len(f" {e.top5_error:g}  {e.team} (outside data)") for e in winners.values()
+        )
+        width = max(8, min(40, make_console().size.width - 6 - longest_label))
     human = human_error()
     top = max(e.top5_error for e in winners.values() if e.top5_error is not None)
     scale = width / top
@@ -137,7 +155,8 @@ def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
     table.add_column("event", ratio=3)
     table.add_column("source", ratio=2)
     for e in milestones:
-        table.add_row(e.date or str(e.year), Text(e.event or ""), _source_label(e))
+        cites = "; ".join(f"{s.cite}{_KIND_MARK.get(s.kind, '')}" for s in e.sources)
+        table.add_row(e.date or str(e.year), Text(e.event or ""), Text(cites))
     return table
 
 
