@@ -244,8 +244,12 @@ def test_ascii_terminal_gets_valid_output(tmp_path: Path) -> None:
     data = json.loads(
         subprocess.run(
             [sys.executable, "-m", "imagenet_cli", "timeline", "--json"],
-            capture_output=True, env=env, timeout=60, cwd=tmp_path, check=True,
-        ).stdout  # fmt: skip
+            capture_output=True,
+            env=env,
+            timeout=60,
+            cwd=tmp_path,
+            check=True,
+        ).stdout
     )
     assert {e["year"] for e in data if e["kind"] == "result"} == set(range(2010, 2018))
 

@@ -31,7 +31,7 @@ def search(
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli.model.synsets import no_match_error, search_synsets
+    from imagenet_cli.model.synsets import hypernym_names, no_match_error, search_synsets
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
@@ -45,7 +45,7 @@ def search(
     elif output is OutputFormat.CSV:
         write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
     else:
-        print_view(search_table(shown, query))
+        print_view(search_table(shown, query, hypernym_names(shown)))
     if len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
 

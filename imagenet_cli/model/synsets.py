@@ -389,6 +389,18 @@ def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
     return tuple(k for k, _ in close_lemmas(query, limit, 60.0))
 
 
+def hypernym_names(hits: Iterable[SearchHit]) -> dict[str, str]:
+    """``{wnid: WordNet name}`` of the direct hypernyms of the hits' synsets."""
+    wnids = {w for hit in hits for w in hit.synset.hypernyms}
+    if not wnids:
+        return {}
+    offsets = sorted(int(w[1:]) for w in wnids)
+    rows = index_db().execute(
+        f"SELECT wnid, name FROM synsets WHERE offset IN ({_placeholders(offsets)})", offsets
+    )
+    return dict(rows.fetchall())
+
+
 def describe(synset: Synset, known: dict[int, Synset]) -> str:
     """``crane.n.05 (n02012849, a wading_bird, class 134)``: a synset told apart by its parent."""
     details = [synset.wnid]

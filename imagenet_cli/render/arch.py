@@ -132,7 +132,7 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
     models.add_column("top-1 %", justify="right", no_wrap=True)
     models.add_column("top-5 %", justify="right", no_wrap=True)
     models.add_column("tv GFLOPS", justify="right", no_wrap=True)
-    models.add_column("weights (torchvision)")
+    models.add_column("torchvision weights", no_wrap=True)
     for variant in variants:
         rows = variant.weights or (None,)
         for i, weights in enumerate(rows):
@@ -143,14 +143,14 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
                 _num(weights.top1, "{:.3f}") if weights else "—",
                 _num(weights.top5, "{:.3f}") if weights else "—",
                 _num(weights.gflops, "{:.3f}") if weights else "—",
-                Text(weights.name + (" *" if i == 0 else "")) if weights else "—",
+                Text(weights.name.split(".")[-1] + (" *" if i == 0 else "")) if weights else "—",
             )
     models.caption = Text(
         "params: torchvision num_params (exact). MACs: multiply-adds per 224x224 image, "
         "from the paper (Table 1). top-1/top-5: accuracy of torchvision's weights on "
         "ImageNet-1k val, single center crop (library-reproduced). tv GFLOPS: torchvision's "
-        "_ops figure for its own implementation, as its metadata labels it. "
-        "* torchvision's default weights."
+        "_ops figure for its own implementation, as its metadata labels it. Weights are members "
+        "of torchvision's <Variant>_Weights enum (ResNet50_Weights.IMAGENET1K_V2); * its default."
     )
     models.caption_justify = "left"
 

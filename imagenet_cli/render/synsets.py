@@ -32,7 +32,18 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
     return {**synset_record(hit.synset), "match": hit.match.name.lower()}
 
 
-def search_table(hits: tuple[SearchHit, ...], query: str) -> Table:
+def _name_cell(synset: Synset, parents: dict[str, str]) -> Text:
+    """The WordNet name, and below it the hypernyms that tell same-named synsets apart."""
+    cell = Text(synset.name)
+    above = [parents[w].split(".")[0] for w in synset.hypernyms if w in parents]
+    if above:
+        cell.append("\n< " + ", ".join(above), style="dim")
+    return cell
+
+
+def search_table(
+    hits: tuple[SearchHit, ...], query: str, parents: dict[str, str] | None = None
+) -> Table:
     """A table of search hits, best first, ILSVRC-2012 classes marked by their index."""
     table = Table(
         title=Text(f"Synsets matching {query!r}"),
@@ -52,13 +63,14 @@ def search_table(hits: tuple[SearchHit, ...], query: str) -> Table:
         table.add_row(
             str(rank),
             synset.wnid,
-            Text(synset.name),
+            _name_cell(synset, parents or {}),
             Text(", ".join(synset.words)),
             Text(synset.gloss),
             "" if index is None else str(index),
         )
     table.caption = Text(
-        "class: ILSVRC-2012 class index (0-999, sorted-wnid order, as in PyTorch and Keras)"
+        "< hypernyms. class: ILSVRC-2012 class index (0-999, sorted-wnid order, as in "
+        "PyTorch and Keras)"
     )
     table.caption_justify = "left"
     return table
