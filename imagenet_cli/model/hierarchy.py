@@ -138,6 +138,11 @@ def is_wordnet30_noun(offset: int) -> bool:
     return offset in _wordnet_nouns()
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts superscripts such as '²'."""
+    return text.isascii() and text.isdigit()
+
+
 def resolve(identifier: str) -> Synset:
     """Any identifier of the CLI: wnid, WordNet name, lemma, or ILSVRC-2012 index 0-999.
 
@@ -148,7 +153,7 @@ def resolve(identifier: str) -> Synset:
             padding, or an index outside 0-999.
     """
     text = identifier.strip()
-    if text.isdigit() and len(text) <= 4:
+    if _digits(text) and len(text) <= 4:
         index = int(text)
         if index > 999:
             raise ImagenetError(
@@ -157,13 +162,13 @@ def resolve(identifier: str) -> Synset:
             )
         offset = class_offset(index)
         return load_synsets([offset])[offset]
-    if text.isdigit() and len(text) == 8:
+    if _digits(text) and len(text) == 8:
         text = f"n{text}"
     try:
         return get_synset(text)
     except NotFoundError as error:
         lowered = text.lower()
-        if len(lowered) == 9 and lowered[0] == "n" and lowered[1:].isdigit():
+        if len(lowered) == 9 and lowered[0] == "n" and _digits(lowered[1:]):
             if is_wordnet30_noun(int(lowered[1:])):
                 error.hint = "a WordNet 3.0 noun synset, but not one of ImageNet's"
             else:

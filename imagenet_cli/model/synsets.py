@@ -18,9 +18,9 @@ from functools import cache
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import index_db
 
-WNID_RE = re.compile(r"^n\d{8}$")
-_LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$")
-_NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$")
+WNID_RE = re.compile(r"^n\d{8}$", re.ASCII)
+_LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
+_NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +280,7 @@ def search_synsets(
             named.append(offset)
             offer(offset, Match.LEMMA, (form != key, rank, offset), lemma)
     kinds = _hyponyms_of(named)
-    if key.isdigit() and len(key) <= 3:
+    if key.isascii() and key.isdigit() and len(key) <= 3:
         for (offset,) in db.execute(
             "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (int(key),)
         ):

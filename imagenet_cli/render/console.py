@@ -40,17 +40,13 @@ def make_console(stderr: bool = False) -> Console:
     return _Console(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
-#: Below this many columns, even numbers and ids may wrap rather than be cut.
-NARROW = 80
-
-
 def _fold(renderable: RenderableType) -> None:
     """Let every table cell wrap inside words rather than be cut with an ellipsis."""
     if isinstance(renderable, Table):
-        narrow = make_console().size.width < NARROW
         for column in renderable.columns:
             column.overflow = "fold"
-            column.no_wrap = column.no_wrap and not narrow
+            # a no_wrap column is cropped when space runs out; wrapping loses nothing
+            column.no_wrap = False
         for column in renderable.columns:
             for cell in column._cells:
                 _fold(cell)
