@@ -65,3 +65,27 @@ def timm_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
     """Non-empty lines of ``timm/data/_info/<name>``."""
     text = wheel.read(f"timm/data/_info/{name}").decode("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _cache_typer_command() -> None:
+    """Build the Click command of the ``imagenet`` app once for all CliRunner calls.
+
+    ``typer.testing.CliRunner.invoke`` rebuilds it from the app's functions on every
+    call (about 20 ms); the generated-input tests make tens of thousands of calls.
+    """
+    import typer.testing
+
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # another Typer version: keep its behaviour
+        return
+    built: dict[int, Any] = {}
+
+    def cached(app: Any) -> Any:
+        if id(app) not in built:
+            built[id(app)] = build(app)
+        return built[id(app)]
+
+    typer.testing._get_command = cached
+
+
+_cache_typer_command()

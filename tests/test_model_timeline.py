@@ -56,6 +56,23 @@ def test_every_figure_is_quoted_by_its_source() -> None:
         assert any(form in quote for form in forms), (e.year, e.team, figure, quote)
 
 
+def test_disagreeing_sources_are_both_kept() -> None:
+    msra = next(e for e in results(2014) if e.team == "MSRA")
+    assert msra.top5_error == 7.35  # GoogLeNet's Table 2
+    (other,) = msra.alternatives
+    assert other.top5_error == 8.06  # MSRA's own SPP-net paper
+    assert all("8.06" in s.quote for s in other.sources)
+
+
+def test_milestones_the_overview_asks_for() -> None:
+    dates = {e.date for e in load_timeline() if e.kind == "milestone"}
+    events = " ".join(e.event or "" for e in load_timeline() if e.kind == "milestone")
+    for expected in ("CVPR 2009", "International Journal of Computer Vision", "person subtree",
+                     "Face Obfuscation", "winter 2021", "5.1%"):  # fmt: skip
+        assert expected.lower() in events.lower(), expected
+    assert "2019-09-17" in dates
+
+
 def test_winners_and_human_line() -> None:
     best = winning_errors(query_timeline())
     assert list(best) == list(range(2010, 2018))

@@ -29,6 +29,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Alternative:
+    """A different top-5 error that another source prints for the same result."""
+
+    top5_error: float
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A contest result (``kind == "result"``) or a milestone (``kind == "milestone"``).
 
@@ -54,6 +62,7 @@ class Entry:
     value: float | None
     sources: tuple[Source, ...]
     figure_source: int | None  # index in sources of the one quoting top5_error or value
+    alternatives: tuple[Alternative, ...] = ()  # other values other sources give
 
     @property
     def cited(self) -> Source:
@@ -86,6 +95,10 @@ def load_timeline() -> tuple[Entry, ...]:
             value=e.get("value"),
             sources=tuple(Source(**s) for s in e["sources"]),
             figure_source=e.get("top5_error_source", e.get("value_source")),
+            alternatives=tuple(
+                Alternative(a["top5_error"], tuple(Source(**s) for s in a["sources"]))
+                for a in e.get("alternatives", ())
+            ),
         )
         for e in raw["entries"]
     )

@@ -36,6 +36,22 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "date": entry.date,
         "event": entry.event,
         "note": entry.note,
+        "alternatives": [
+            {
+                "top5_error": a.top5_error,
+                "sources": [
+                    {
+                        "title": s.title,
+                        "where": s.where,
+                        "quote": s.quote,
+                        "kind": s.kind,
+                        "cite": s.cite,
+                    }
+                    for s in a.sources
+                ],
+            }
+            for a in entry.alternatives
+        ],
         "sources": [
             {"title": s.title, "where": s.where, "quote": s.quote, "kind": s.kind, "cite": s.cite}
             for s in entry.sources
@@ -53,7 +69,17 @@ def csv_record(entry: Entry) -> dict[str, Any]:
 def _source_label(entry: Entry) -> Text:
     """The short citation of the source printing the entry's figure, marked by kind."""
     source = entry.cited
-    return Text(f"{source.cite}{_KIND_MARK.get(source.kind, '')}")
+    label = Text(f"{source.cite}{_KIND_MARK.get(source.kind, '')}")
+    for other in entry.alternatives:
+        label.append(f"; ‡ {other.sources[0].cite}")
+    return label
+
+
+def _error_cell(entry: Entry) -> str:
+    if entry.top5_error is None:
+        return "—"
+    others = "".join(f" / {a.top5_error:g}‡" for a in entry.alternatives)
+    return f"{entry.top5_error:g}{others}"
 
 
 def _placement(entry: Entry) -> str:
@@ -91,14 +117,14 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
             _placement(e),
             Text(e.team or "—"),
             Text(method),
-            "—" if e.top5_error is None else f"{e.top5_error:g}",
+            _error_cell(e),
             _outside(e.outside_data),
             _source_label(e),
         )
     table.caption = Text(
         "top-5 error on the test set. Source: the team's paper or the official results "
-        "page; * another team's paper; † a compiled dataset citing the results page. "
-        "All sources: --json."
+        "page; * another team's paper; † a compiled dataset citing the results page; "
+        "‡ another source's figure for the same entry. All sources: --json."
     )
     table.caption_justify = "left"
     return table
