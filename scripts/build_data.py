@@ -85,7 +85,8 @@ CREATE TABLE synsets (
     max_depth INTEGER NOT NULL,      -- NLTK Synset.max_depth()
     ilsvrc2012_index INTEGER UNIQUE, -- 0-999 in sorted-wnid order, NULL if not a class
     classes_below INTEGER NOT NULL,  -- ILSVRC-2012 classes in the subtree (itself included)
-    in21k_below INTEGER NOT NULL     -- fall 2011 21k synsets in the subtree (itself included)
+    in21k_below INTEGER NOT NULL,    -- fall 2011 21k synsets in the subtree (itself included)
+    wordnet_hyponyms INTEGER NOT NULL -- direct hyponyms in all of WordNet (instances included)
 );
 CREATE TABLE lemmas (
     offset INTEGER NOT NULL REFERENCES synsets(offset),
@@ -117,7 +118,8 @@ CREATE TABLE members (
 CREATE INDEX members_offset ON members(offset);
 CREATE TABLE wordnet_nouns (       -- all of WordNet 3.0's nouns, to tell "not in ImageNet"
     offsets BLOB NOT NULL,           -- from "not a WordNet 3.0 noun": uint32 LE offsets
-    lemmas BLOB NOT NULL             -- zlib of the sorted lemma keys, one a line
+    lemmas BLOB NOT NULL,            -- zlib of the sorted lemma keys, one a line
+    names BLOB NOT NULL              -- zlib of the sorted synset names (dog.n.01), one a line
 );
 CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lemma here
     form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
@@ -211,9 +213,10 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     for offset in offsets:
         s = index[offset]
         db.execute(
-            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (offset, wnid_of(s), s.name(), s.lexname(), s.definition(),
-             s.min_depth(), s.max_depth(), class_index.get(offset), *below[offset]),
+             s.min_depth(), s.max_depth(), class_index.get(offset), *below[offset],
+             len(s.hyponyms()) + len(s.instance_hyponyms())),
         )  # fmt: skip
         for position, lemma in enumerate(s.lemma_names()):
             # Sense order of this lemma among WordNet's noun senses (index.noun order).
@@ -258,9 +261,14 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     if sys.byteorder != "little":
         packed.byteswap()
     noun_keys = sorted({name.lower().replace("_", " ") for name in wn.all_lemma_names("n")})
+    noun_names = sorted(s.name().lower() for s in wn.all_synsets("n"))
     db.execute(
-        "INSERT INTO wordnet_nouns VALUES (?, ?)",
-        (packed.tobytes(), zlib.compress("\n".join(noun_keys).encode("utf-8"), 9)),
+        "INSERT INTO wordnet_nouns VALUES (?, ?, ?)",
+        (
+            packed.tobytes(),
+            zlib.compress("\n".join(noun_keys).encode("utf-8"), 9),
+            zlib.compress("\n".join(noun_names).encode("utf-8"), 9),
+        ),
     )
     meta = {
         "wordnet_version": wn.get_version(),

@@ -21,8 +21,8 @@ from imagenet_cli.model.hierarchy import (
     noun_max_depth,
     parents,
     relate,
-    resolve,
 )
+from imagenet_cli.model.identifiers import resolve
 from imagenet_cli.model.resources import index_db
 from imagenet_cli.model.synsets import class_offsets, subset_members
 
@@ -139,13 +139,13 @@ def test_resolve_forms() -> None:
     assert resolve("207").wnid == "n02099601"
     assert resolve("02084071").name == "dog.n.01"
     assert resolve("242").name == "boxer.n.04"
-    with pytest.raises(ImagenetError, match="out of range"):
+    with pytest.raises(ImagenetError, match="not an ILSVRC-2012 class index"):
         resolve("1000")
     with pytest.raises(NotFoundError) as caught:
         resolve("n02961779")  # car.n.01's WordNet 3.1 offset
     assert caught.value.hint is not None and "WordNet 3.1" in caught.value.hint
     with pytest.raises(NotFoundError) as caught:
         resolve("n00003993")  # congener.n.03: a WordNet 3.0 noun outside ImageNet
-    assert caught.value.hint is not None and "not one of ImageNet's" in caught.value.hint
-    with pytest.raises(ImagenetError, match="names 2 synsets"):
+    assert caught.value.hint is not None and "but not in ImageNet" in caught.value.hint
+    with pytest.raises(ImagenetError, match="names 2 ImageNet synsets"):
         resolve("crane")

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.identifiers import resolve
 from imagenet_cli.model.synsets import (
     Match,
     base_forms,
-    get_synset,
     normalize,
     search_synsets,
     suggest_lemmas,
@@ -108,18 +108,30 @@ def test_accents_width_and_class_index() -> None:
         search_synsets("  _ ")
 
 
-def test_get_synset_forms() -> None:
-    assert get_synset("n02084071").name == "dog.n.01"
-    assert get_synset("golden_retriever").wnid == "n02099601"
-    assert get_synset("Golden Retriever").wnid == "n02099601"
-    with pytest.raises(ImagenetError, match="8 digits") as caught:
-        get_synset("n2084071")
+def test_resolve_forms() -> None:
+    assert resolve("n02084071").name == "dog.n.01"
+    assert resolve("golden_retriever").wnid == "n02099601"
+    assert resolve("Golden Retriever").wnid == "n02099601"
+    assert resolve("geese").name == "goose.n.01"  # inflections, as in search
+    with pytest.raises(NotFoundError) as caught:
+        resolve("frump")  # WordNet has it, ImageNet does not: no look-alikes
+    assert caught.value.suggestions == ()
+    assert caught.value.hint == "a WordNet 3.0 noun, but none of its synsets is in ImageNet"
+    with pytest.raises(NotFoundError) as caught:
+        resolve("run.v.01")
+    assert caught.value.hint == "ImageNet synsets are nouns; run.v.01 is a verb"
+    with pytest.raises(NotFoundError) as caught:
+        resolve("dog\udcff")  # an undecodable byte of a command-line argument
+    assert caught.value.name == "dog\ufffd"
+    with pytest.raises(NotFoundError) as caught:
+        resolve("n2084071")
     assert caught.value.hint is not None
+    assert "8 digits" in caught.value.hint
     assert "n02084071" in caught.value.hint
-    with pytest.raises(ImagenetError, match=r"names .* synsets"):
-        get_synset("crane")
+    with pytest.raises(ImagenetError, match=r"names 2 ImageNet synsets"):
+        resolve("crane")
     with pytest.raises(NotFoundError):
-        get_synset("n02961779")  # car's WordNet 3.1 offset
+        resolve("n02961779")  # car's WordNet 3.1 offset
 
 
 @settings(max_examples=200, deadline=None)

@@ -38,7 +38,7 @@ def search(
     with user_errors():
         found = search_synsets(query, subset=subset, limit=limit)
         if not found.total:
-            raise no_match_error(query)
+            raise no_match_error(query, subset)
     shown = found.hits
     if output is OutputFormat.JSON:
         write_json([hit_record(hit) for hit in shown])
@@ -64,7 +64,8 @@ JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 @app.command("show")
 def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
-    from imagenet_cli.model.hierarchy import hypernym_paths, resolve
+    from imagenet_cli.model.hierarchy import hypernym_paths
+    from imagenet_cli.model.identifiers import resolve
     from imagenet_cli.render.hierarchy import show_record, show_view
 
     with user_errors():
@@ -79,7 +80,8 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
 @app.command("path")
 def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Print every hypernym path from entity.n.01 down to the synset."""
-    from imagenet_cli.model.hierarchy import hypernym_paths, resolve
+    from imagenet_cli.model.hierarchy import hypernym_paths
+    from imagenet_cli.model.identifiers import resolve
     from imagenet_cli.render.hierarchy import paths_view
 
     with user_errors():
@@ -106,7 +108,8 @@ def tree(
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
     from imagenet_cli.model.errors import ImagenetError
-    from imagenet_cli.model.hierarchy import hyponym_tree, members_with_ancestors, resolve
+    from imagenet_cli.model.hierarchy import hyponym_tree, members_with_ancestors
+    from imagenet_cli.model.identifiers import resolve
     from imagenet_cli.model.synsets import subset_members
     from imagenet_cli.render.hierarchy import tree_record, tree_view
 
@@ -138,7 +141,8 @@ def lca(
     """
     from itertools import combinations
 
-    from imagenet_cli.model.hierarchy import lowest_common_hypernyms, relate, resolve
+    from imagenet_cli.model.hierarchy import lowest_common_hypernyms, relate
+    from imagenet_cli.model.identifiers import resolve
     from imagenet_cli.render.hierarchy import relate_record, relate_view
 
     if len(identifiers) < 2:

@@ -13,16 +13,13 @@ Data source: ``data/imagenet.sqlite`` (tables ``synsets`` and ``hypernyms``).
 from __future__ import annotations
 
 import math
-import sys
-from array import array
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.errors import ImagenetError
 from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import Synset, get_synset, load_synsets
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
 
@@ -121,62 +118,6 @@ def noun_max_depth() -> int:
     """Depth of WordNet 3.0's noun taxonomy as NLTK computes it for ``lch_similarity``."""
     row = index_db().execute("SELECT value FROM meta WHERE key = 'noun_max_depth'").fetchone()
     return int(row[0])
-
-
-@cache
-def _wordnet_nouns() -> frozenset[int]:
-    (blob,) = index_db().execute("SELECT offsets FROM wordnet_nouns").fetchone()
-    packed = array("I")
-    packed.frombytes(blob)
-    if sys.byteorder != "little":
-        packed.byteswap()
-    return frozenset(packed)
-
-
-def is_wordnet30_noun(offset: int) -> bool:
-    """True when ``offset`` is the offset of a noun synset in WordNet 3.0 (82,115 exist)."""
-    return offset in _wordnet_nouns()
-
-
-def _digits(text: str) -> bool:
-    """ASCII digits only: ``str.isdigit`` also accepts superscripts such as '²'."""
-    return text.isascii() and text.isdigit()
-
-
-def resolve(identifier: str) -> Synset:
-    """Any identifier of the CLI: wnid, WordNet name, lemma, or ILSVRC-2012 index 0-999.
-
-    Raises:
-        NotFoundError: nothing matches; for a wnid, says whether it is a WordNet 3.0 noun
-            outside ImageNet or not a WordNet 3.0 noun at all (maybe another version).
-        ImagenetError: an ambiguous lemma (candidates listed), a wnid without its zero
-            padding, or an index outside 0-999.
-    """
-    text = identifier.strip()
-    if _digits(text) and len(text) <= 4:
-        index = int(text)
-        if index > 999:
-            raise ImagenetError(
-                f"ILSVRC-2012 class index {index} is out of range",
-                hint="class indices run from 0 to 999",
-            )
-        offset = class_offset(index)
-        return load_synsets([offset])[offset]
-    if _digits(text) and len(text) == 8:
-        text = f"n{text}"
-    try:
-        return get_synset(text)
-    except NotFoundError as error:
-        lowered = text.lower()
-        if len(lowered) == 9 and lowered[0] == "n" and _digits(lowered[1:]):
-            if is_wordnet30_noun(int(lowered[1:])):
-                error.hint = "a WordNet 3.0 noun synset, but not one of ImageNet's"
-            else:
-                error.hint = (
-                    "not a WordNet 3.0 noun synset: ImageNet wnids are WordNet 3.0 offsets, "
-                    "so this may be an offset from another version such as WordNet 3.1"
-                )
-        raise
 
 
 def _ancestors(offset: int) -> set[int]:

@@ -33,9 +33,9 @@ class Synset:
         lemmas: lemma names as WordNet spells them (``golden_retriever``), in order.
         gloss: the WordNet definition.
         lexname: lexicographer file (``noun.animal``).
-        hypernyms: wnids of every direct hypernym, class hypernyms first, then
-            instance hypernyms.
-        instance_hypernyms: the wnids among ``hypernyms`` that are instance hypernyms.
+        hypernyms: wnids of the direct (class) hypernyms, as NLTK's ``hypernyms()``.
+        instance_hypernyms: wnids of the direct instance hypernyms (NLTK's
+            ``instance_hypernyms()``: sun.n.01 is an instance of star.n.03).
         ilsvrc2012_index: class index 0-999 (sorted-wnid order), or None.
         subsets: names of the bundled synset lists that contain it.
         min_depth: edges on the shortest hypernym path to ``entity.n.01``.
@@ -51,6 +51,11 @@ class Synset:
     ilsvrc2012_index: int | None
     subsets: tuple[str, ...]
     min_depth: int
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        """Every direct hypernym, class hypernyms first, then instance hypernyms."""
+        return self.hypernyms + self.instance_hypernyms
 
     @property
     def offset(self) -> int:
@@ -194,7 +199,7 @@ def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
             lemmas=tuple(lemmas.get(offset, ())),
             gloss=gloss,
             lexname=lexname,
-            hypernyms=tuple(w for w, _ in hyper),
+            hypernyms=tuple(w for w, inst in hyper if not inst),
             instance_hypernyms=tuple(w for w, inst in hyper if inst),
             ilsvrc2012_index=index,
             subsets=tuple(subsets.get(offset, ())),
@@ -210,12 +215,12 @@ _DETACHMENTS = (
 """WordNet's noun detachment rules (morphy(7WN)), the ones NLTK's ``morphy`` applies."""
 
 
-def base_forms(key: str) -> tuple[str, ...]:
+def base_forms(key: str, known: frozenset[str] | None = None) -> tuple[str, ...]:
     """Lemma keys of the index that ``key`` may inflect, as WordNet's morphy finds them.
 
     Uses WordNet's noun exception list (noun.exc: geese -> goose, mice -> mouse) and its
     detachment rules (buses -> bus, dogs -> dog), keeping only forms that are lemmas
-    in the index. The key itself is not included.
+    in the index (or in ``known``, when given). The key itself is not included.
     """
     db = index_db()
     bases = [base for (base,) in db.execute(
@@ -223,12 +228,14 @@ def base_forms(key: str) -> tuple[str, ...]:
     )]  # fmt: skip
     candidates = [key[: -len(end)] + new for end, new in _DETACHMENTS if key.endswith(end)]
     candidates = [c for c in candidates if c and c != key]
+    if known is not None:
+        return tuple(dict.fromkeys(b for b in [*bases, *candidates] if b in known and b != key))
     if candidates:
         marks = _placeholders(candidates)
-        known = {k for (k,) in db.execute(
+        indexed = {k for (k,) in db.execute(
             f"SELECT DISTINCT key FROM lemmas WHERE key IN ({marks})", candidates
         )}  # fmt: skip
-        bases += [c for c in candidates if c in known and c not in bases]
+        bases += [c for c in candidates if c in indexed and c not in bases]
     return tuple(b for b in bases if b != key)
 
 
@@ -253,7 +260,9 @@ def search_synsets(
         ImagenetError: the query is empty.
         NotFoundError: ``subset`` is not a bundled list.
     """
-    key = normalize(query)
+    from imagenet_cli.model.identifiers import clean, is_wordnet30_lemma
+
+    key = normalize(clean(query))
     if not key:
         raise ImagenetError("the search query is empty")
     db = index_db()
@@ -286,7 +295,7 @@ def search_synsets(
         ):
             offer(offset, Match.ID, (0,), f"class {int(key)}")
     loose = _LOOSE_WNID_RE.match(key)
-    if loose and len(loose.group(1)) <= 8:
+    if loose and len(loose.group(1)) == 8:
         offset = int(loose.group(1))
         if db.execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone():
             offer(offset, Match.ID, (0,), f"n{offset:08d}")
@@ -358,30 +367,30 @@ def close_lemmas(query: str, limit: int, cutoff: float) -> tuple[tuple[str, floa
     return tuple((choice, score) for choice, score, _i in found)
 
 
-@cache
-def _wordnet_lemma_keys() -> frozenset[str]:
-    import zlib
+def no_match_error(query: str, subset: str | None = None) -> NotFoundError:
+    """The error for a search without hits, saying why where the query shows it.
 
-    (blob,) = index_db().execute("SELECT lemmas FROM wordnet_nouns").fetchone()
-    return frozenset(zlib.decompress(blob).decode("utf-8").split("\n"))
+    A query found outside the ``subset`` says where it is; a WordNet noun that ImageNet
+    lacks, a wnid missing its zero padding, or a verb's name say so; anything else gets
+    look-alike lemmas as suggestions.
+    """
+    from imagenet_cli.model.identifiers import clean, identifier_hint
 
-
-def is_wordnet30_lemma(query: str) -> bool:
-    """True when the query (or WordNet's base form of it) is a WordNet 3.0 noun lemma."""
-    key = normalize(query)
-    keys = _wordnet_lemma_keys()
-    if key in keys:
-        return True
-    candidates = [key[: -len(end)] + new for end, new in _DETACHMENTS if key.endswith(end)]
-    return any(c in keys for c in candidates)
-
-
-def no_match_error(query: str) -> NotFoundError:
-    """The error for a search without hits: suggestions, and whether WordNet knows the word."""
-    hint = None
-    if normalize(query) and is_wordnet30_lemma(query):
-        hint = "it is a WordNet 3.0 noun, but none of its synsets is in ImageNet"
-    return NotFoundError("synset", query, hint=hint, suggestions=suggest_lemmas(query))
+    text = clean(query)
+    if subset is not None:
+        elsewhere = search_synsets(text, limit=1)
+        if elsewhere.hits:
+            hit = elsewhere.hits[0].synset
+            where = hit.name + ("" if hit.ilsvrc2012_index is None else
+                                f", class {hit.ilsvrc2012_index}")  # fmt: skip
+            return NotFoundError(
+                "synset", text, hint=f"found in ImageNet ({where}) but not in {subset}",
+                suggestions=(),
+            )  # fmt: skip
+    hint = identifier_hint(text)
+    if hint is not None:
+        return NotFoundError("synset", text, hint=hint, suggestions=())
+    return NotFoundError("synset", text, suggestions=suggest_lemmas(text))
 
 
 def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
@@ -391,7 +400,7 @@ def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
 
 def hypernym_names(hits: Iterable[SearchHit]) -> dict[str, str]:
     """``{wnid: WordNet name}`` of the direct hypernyms of the hits' synsets."""
-    wnids = {w for hit in hits for w in hit.synset.hypernyms}
+    wnids = {w for hit in hits for w in hit.synset.parents}
     if not wnids:
         return {}
     offsets = sorted(int(w[1:]) for w in wnids)
@@ -404,61 +413,8 @@ def hypernym_names(hits: Iterable[SearchHit]) -> dict[str, str]:
 def describe(synset: Synset, known: dict[int, Synset]) -> str:
     """``crane.n.05 (n02012849, a wading_bird, class 134)``: a synset told apart by its parent."""
     details = [synset.wnid]
-    if synset.hypernyms and int(synset.hypernyms[0][1:]) in known:
-        details.append(f"a {known[int(synset.hypernyms[0][1:])].name.split('.')[0]}")
+    if synset.parents and int(synset.parents[0][1:]) in known:
+        details.append(f"kind of {known[int(synset.parents[0][1:])].name.split('.')[0]}")
     if synset.ilsvrc2012_index is not None:
         details.append(f"class {synset.ilsvrc2012_index}")
     return f"{synset.name} ({', '.join(details)})"
-
-
-def get_synset(identifier: str) -> Synset:
-    """Find one synset by wnid (``n02084071``), WordNet name (``dog.n.01``) or lemma.
-
-    Raises:
-        NotFoundError: nothing in the index has that identifier (with suggestions).
-        ImagenetError: a lemma names several synsets (the message lists them), or a
-            wnid lacks its zero padding.
-    """
-    key = normalize(identifier)
-    db = index_db()
-    if not key:
-        raise ImagenetError("the synset identifier is empty")
-    loose = _LOOSE_WNID_RE.match(key)
-    if loose:
-        digits = loose.group(1)
-        if len(digits) < 8:
-            raise ImagenetError(
-                f"{identifier!r} is not a wnid: wnids have 8 digits after the 'n'",
-                hint=f"did you mean n{int(digits):08d}?",
-            )
-        found = load_synsets([int(digits)]) if len(digits) == 8 else {}
-        if not found:
-            raise NotFoundError(
-                "synset", identifier, suggestions=(),
-                hint="not in the ImageNet index (ImageNet wnids are WordNet 3.0 noun offsets)",
-            )  # fmt: skip
-        return next(iter(found.values()))
-    name = _NAME_RE.match(key)
-    if name:
-        row = db.execute(
-            "SELECT offset FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(
-                "synset", identifier, suggestions=suggest_lemmas(name.group("head"))
-            )
-        return load_synsets(row)[row[0]]
-    offsets = [o for (o,) in db.execute(
-        "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (key,)
-    )]  # fmt: skip
-    if not offsets:
-        raise NotFoundError("synset", identifier, suggestions=suggest_lemmas(key))
-    if len(offsets) > 1:
-        synsets = load_synsets(offsets)
-        parents = load_synsets(int(w[1:]) for o in offsets for w in synsets[o].hypernyms[:1])
-        listed = ", ".join(describe(synsets[o], parents) for o in offsets)
-        raise ImagenetError(
-            f"{identifier!r} names {len(offsets)} synsets: {listed}",
-            hint="pick one by its wnid or WordNet name",
-        )
-    return load_synsets(offsets)[offsets[0]]
