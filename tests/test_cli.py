@@ -156,7 +156,7 @@ def test_timeline_years_without_contest() -> None:
     code, out, err = run("timeline", "--year", "2019")
     assert code == 0
     assert "person subtree" in out
-    assert run("timeline", "--from", "2015", "--to", "2012")[0] == 1
+    assert run("timeline", "--from", "2015", "--to", "2012")[0] == 2
 
 
 def test_arch_resnet() -> None:
@@ -264,3 +264,43 @@ def test_pipe_into_head_ends_quietly() -> None:
     )  # fmt: skip
     assert done.stdout == '[\n  {\n    "'[:10]
     assert "Traceback" not in done.stderr
+
+
+def test_machine_output_is_complete_by_default() -> None:
+    code, out, err = run("synsets", "search", "dog", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 151
+    assert err == ""
+    code, out, _ = run("synsets", "search", "dog", "--csv")
+    assert len(out.splitlines()) == 152
+
+
+def test_subset_miss_says_where_the_synset_is() -> None:
+    code, out, err = run("synsets", "search", "zebra", "--subset", "imagenet-a")
+    assert (code, out) == (1, "")
+    assert err == (
+        "Error: no synset matches 'zebra'; found in ImageNet (zebra.n.01, class 340) "
+        "but not in imagenet-a\n"
+    )
+
+
+def test_piped_tables_have_no_trailing_padding(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "imagenet_cli", "synsets", "show", "207"],
+        capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"}, cwd=tmp_path,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert all(line == line.rstrip() for line in done.stdout.splitlines())
+
+
+def test_ascii_output_uses_ascii_stand_ins(tmp_path: Path) -> None:
+    env = {**os.environ, **ENV, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "imagenet_cli", "synsets", "tree", "domestic_animal.n.01",
+         "--depth", "1", "--max-children", "2"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert "?" not in done.stdout
+    assert "[1k: 118 | 21k: 190]  <-> also under canine.n.02" in done.stdout

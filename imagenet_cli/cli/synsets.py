@@ -24,8 +24,15 @@ def search(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="Show at most N hits; 0 shows all.")
-    ] = 20,
+        Optional[int],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help="Show at most N hits; 0 shows all. Default: 20 in a table, all in JSON/CSV.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
@@ -35,6 +42,8 @@ def search(
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
+    if limit is None:
+        limit = 20 if output is OutputFormat.TABLE else 0
     with user_errors():
         found = search_synsets(query, subset=subset, limit=limit)
         if not found.total:
@@ -46,7 +55,7 @@ def search(
         write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
     else:
         print_view(search_table(shown, query, hypernym_names(shown)))
-    if len(shown) < found.total:
+    if output is OutputFormat.TABLE and len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
 
 
@@ -134,11 +143,8 @@ def lca(
 ) -> None:
     """Lowest common hypernym(s), shortest path and NLTK's similarities of two or more synsets.
 
-    Values equal NLTK's functions on WordNet 3.0. Note NLTK's Wu-Palmer: it picks the
-    subsumer by minimum depth among the common hypernyms, then uses that subsumer's
-    maximum depth, where the textbook takes the deepest common subsumer of a tree.
-    Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy (19).
-    """
+    Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19.
+    """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
     from itertools import combinations
 
     from imagenet_cli.model.hierarchy import lowest_common_hypernyms, relate

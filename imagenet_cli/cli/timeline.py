@@ -60,6 +60,8 @@ def timeline(
     output = pick_format(fmt, as_json, as_csv)
     if year is not None and (start is not None or end is not None):
         raise typer.BadParameter("use --year alone, or --from and --to", param_hint="--year")
+    if start is not None and end is not None and start > end:
+        raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     with user_errors():
         if task is not Task.CLS:
             raise ImagenetError(

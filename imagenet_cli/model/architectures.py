@@ -195,4 +195,5 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
             if wanted in keys:
                 return family, variant
             known.append(variant.id)
-    raise NotFoundError("architecture", name, known)
+    covered = ", ".join(f.id for f in list_architectures())
+    raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")

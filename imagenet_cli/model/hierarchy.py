@@ -35,11 +35,12 @@ class Node:
     class_index: int | None
     classes_below: int  # ILSVRC-2012 classes in the subtree, itself included
     in21k_below: int  # fall 2011 21k synsets in the subtree, itself included
+    wordnet_hyponyms: int  # direct hyponyms in all of WordNet 3.0, instances included
 
 
 _NODE_SQL = (
-    "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, in21k_below "
-    "FROM synsets"
+    "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, in21k_below, "
+    "wordnet_hyponyms FROM synsets"
 )
 
 
@@ -304,10 +305,37 @@ class TreeNode:
     classes_below: int
     in21k_below: int
     class_index: int | None
-    other_parents: tuple[str, ...]
+    other_parents: tuple[str, ...]  # WordNet names of its hypernyms besides the one shown
     children: tuple[TreeNode, ...]
     hidden_children: int
     truncated: bool  # below the depth limit, children exist but are not expanded
+    other_parent_wnids: tuple[str, ...] = ()
+
+
+def _subtree(root: int, depth: int) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Children and parents of every synset within ``depth`` levels below ``root``, in one
+    query (a large tree would otherwise cost a query per node)."""
+    rows = index_db().execute(
+        "WITH RECURSIVE below(offset, level) AS (SELECT ?, 0 UNION "
+        "SELECT h.offset, b.level + 1 FROM hypernyms h JOIN below b ON h.hypernym = b.offset "
+        "WHERE b.level < ?) "
+        "SELECT DISTINCT h.hypernym, h.offset FROM hypernyms h "
+        "JOIN below b ON h.hypernym = b.offset AND b.level < ? "
+        "ORDER BY h.hypernym",
+        (root, depth + 1, depth + 1),
+    )
+    kids: dict[int, list[int]] = {}
+    for parent, child in rows:
+        kids.setdefault(parent, []).append(child)
+    above: dict[int, list[int]] = {}
+    members = {root, *(c for cs in kids.values() for c in cs)}
+    marks = ",".join("?" * len(members))
+    for child, parent in index_db().execute(
+        f"SELECT offset, hypernym FROM hypernyms WHERE offset IN ({marks}) ORDER BY position",
+        sorted(members),
+    ):
+        above.setdefault(child, []).append(parent)
+    return kids, above
 
 
 def hyponym_tree(
@@ -316,7 +344,6 @@ def hyponym_tree(
     depth: int = 2,
     max_children: int = 25,
     within: set[int] | None = None,
-    _parent: int | None = None,
 ) -> TreeNode:
     """The hyponyms of ``root`` down to ``depth`` levels.
 
@@ -329,26 +356,31 @@ def hyponym_tree(
     """
     if depth < 0 or max_children < 0:
         raise ImagenetError("--depth and --max-children must be 0 or more")
-    kids = [c for c in children(root) if within is None or c in within]
-    info = nodes([root, *kids])
-    kids.sort(key=lambda c: (-info[c].classes_below, -info[c].in21k_below, info[c].name))
-    shown = kids if depth > 0 else []
-    hidden = 0
-    if max_children and len(shown) > max_children:
-        hidden = len(shown) - max_children
-        shown = shown[:max_children]
-    here = info[root]
-    return TreeNode(
-        offset=root,
-        name=here.name,
-        classes_below=here.classes_below,
-        in21k_below=here.in21k_below,
-        class_index=here.class_index,
-        other_parents=tuple(name(p) for p in parents(root) if _parent is not None and p != _parent),
-        children=tuple(
-            hyponym_tree(c, depth=depth - 1, max_children=max_children, within=within, _parent=root)
-            for c in shown
-        ),
-        hidden_children=hidden,
-        truncated=depth == 0 and bool(kids),
-    )
+    kids_of, parents_of = _subtree(root, depth)
+    info = nodes({root, *(c for cs in kids_of.values() for c in cs), *(
+        p for ps in parents_of.values() for p in ps)})  # fmt: skip
+
+    def grow(offset: int, levels: int, parent: int | None) -> TreeNode:
+        kids = [c for c in kids_of.get(offset, ()) if within is None or c in within]
+        kids.sort(key=lambda c: (-info[c].classes_below, -info[c].in21k_below, info[c].name))
+        shown = kids if levels > 0 else []
+        hidden = 0
+        if max_children and len(shown) > max_children:
+            hidden = len(shown) - max_children
+            shown = shown[:max_children]
+        here = info[offset]
+        others = [p for p in parents_of.get(offset, ()) if parent is not None and p != parent]
+        return TreeNode(
+            offset=offset,
+            name=here.name,
+            classes_below=here.classes_below,
+            in21k_below=here.in21k_below,
+            class_index=here.class_index,
+            other_parents=tuple(info[p].name for p in others),
+            other_parent_wnids=tuple(f"n{p:08d}" for p in others),
+            children=tuple(grow(c, levels - 1, offset) for c in shown),
+            hidden_children=hidden,
+            truncated=levels == 0 and bool(kids),
+        )
+
+    return grow(root, depth, None)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
@@ -55,10 +57,54 @@ def _fold(renderable: RenderableType) -> None:
             _fold(part)
 
 
+#: Stand-ins for the few non-ASCII symbols of our views, for outputs that cannot show them.
+ASCII_SYMBOLS = {
+    "·": "|", "⇄": "<->", "…": "...", "›": ">", "–": "-", "—": "-", "█": "#", "┊": ":",
+    "†": "+", "‡": "#", "•": "*", "★": "*",
+}  # fmt: skip
+
+
+def _ascii(text: str) -> str:
+    """Replace box drawing and our symbols with ASCII; anything else left becomes '?'."""
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in ASCII_SYMBOLS:
+            out.append(ASCII_SYMBOLS[ch])
+        elif "\u2500" <= ch <= "\u257f":  # box drawing
+            name = unicodedata.name(ch, "")
+            horizontal, vertical = "HORIZONTAL" in name, "VERTICAL" in name
+            if horizontal != vertical:
+                out.append("-" if horizontal else "|")
+            else:
+                out.append("+")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def print_view(renderable: RenderableType) -> None:
-    """Print a view to stdout: narrow terminals fold long cells, nothing is cut off."""
+    """Print a view to stdout: narrow terminals fold long cells, nothing is cut off.
+
+    On a terminal Rich prints it as is. Into a pipe or file the text is plain: no colour,
+    no trailing padding, and ASCII stand-ins for symbols the output encoding cannot show.
+    """
     _fold(renderable)
-    make_console().print(renderable)
+    console = make_console()
+    if console.is_terminal or console.color_system is not None:
+        console.print(renderable)
+        return
+    buffer = io.StringIO()
+    plain = _Console(
+        file=buffer, width=console.width, markup=False, emoji=False, highlight=False,
+        color_system=None, force_terminal=False, no_color=True,
+    )  # fmt: skip
+    plain.print(renderable)
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+    if not _unicode_stdout():
+        text = _ascii(text)
+    sys.stdout.write(text)
 
 
 def _unicode_stdout() -> bool:

@@ -52,6 +52,7 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         "paths": [[_wnid(o) for o in path] for path in paths],
         "ilsvrc2012_index": synset.ilsvrc2012_index,
         "ilsvrc2012_id": None,
+        "wordnet_hyponyms": here.wordnet_hyponyms,
         "ilsvrc2012_classes_below": here.classes_below,
         "in21k_below": here.in21k_below,
         "lexname": synset.lexname,
@@ -85,7 +86,8 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
     parts: list[RenderableType] = [title, facts]
     below = nodes(children(synset.offset))
     if below:
-        hypo = Table(title=Text(f"Hyponyms in the index ({len(below)})"), title_justify="left")
+        heading = f"Hyponyms in ImageNet's index: {len(below)} of WordNet's {here.wordnet_hyponyms}"
+        hypo = Table(title=Text(heading), title_justify="left")
         hypo.add_column("wnid", style="cyan", no_wrap=True)
         hypo.add_column("name")
         hypo.add_column("classes below", justify="right")
@@ -149,7 +151,7 @@ def tree_record(node: TreeNode) -> dict[str, Any]:
         "ilsvrc2012_index": node.class_index,
         "ilsvrc2012_classes_below": node.classes_below,
         "in21k_below": node.in21k_below,
-        "other_parents": list(node.other_parents),
+        "other_parents": list(node.other_parent_wnids),
         "hidden_children": node.hidden_children,
         "truncated": node.truncated,
         "children": [tree_record(c) for c in node.children],

@@ -145,6 +145,8 @@ def error_chart(entries: tuple[Entry, ...], width: int | None = None) -> Rendera
         width = max(8, min(40, make_console().size.width - 6 - longest_label))
     human = human_error()
     top = max(e.top5_error for e in winners.values() if e.top5_error is not None)
+    if human:
+        top = max(top, human[0])  # keep the human line inside the chart
     scale = width / top
     human_col = round(human[0] * scale) if human else None
     lines = Text()
