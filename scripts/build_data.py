@@ -84,6 +84,7 @@ CREATE TABLE synsets (
     min_depth INTEGER NOT NULL,      -- NLTK Synset.min_depth()
     max_depth INTEGER NOT NULL,      -- NLTK Synset.max_depth()
     ilsvrc2012_index INTEGER UNIQUE, -- 0-999 in sorted-wnid order, NULL if not a class
+    ilsvrc2012_id INTEGER UNIQUE,    -- 1-1000, the devkit's numbering, NULL if not a class
     classes_below INTEGER NOT NULL,  -- ILSVRC-2012 classes in the subtree (itself included)
     in21k_below INTEGER NOT NULL,    -- fall 2011 21k synsets in the subtree (itself included)
     wordnet_hyponyms INTEGER NOT NULL -- direct hyponyms in all of WordNet (instances included)
@@ -125,6 +126,23 @@ CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lem
     form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
 ) WITHOUT ROWID;
 """
+
+
+#: The ILSVRC devkit's class list (``map_clsloc.txt``: wnid, ILSVRC2012_ID, name), as
+#: vendored in the public repository wisetrue95/Classification2020 (data/map_clsloc.txt,
+#: commit 880de51f467cadd937a6a7adba3496424823ace3). See data/SOURCES.md.
+DEVKIT_FILE = ROOT / "scripts" / "sources" / "ilsvrc2012_map_clsloc.txt"
+
+
+def read_devkit_ids(classes: set[str]) -> dict[int, int]:
+    """``{offset: ILSVRC2012_ID}`` from the devkit list, checked against the 1000 classes."""
+    ids: dict[int, int] = {}
+    for line in DEVKIT_FILE.read_text(encoding="utf-8").splitlines():
+        wnid, number, _name = line.split(" ", 2)
+        ids[int(wnid[1:])] = int(number)
+    if {f"n{o:08d}" for o in ids} != classes or sorted(ids.values()) != list(range(1, 1001)):
+        raise SystemExit(f"{DEVKIT_FILE} is not a numbering of the 1000 ILSVRC-2012 classes")
+    return ids
 
 
 def fetch_wheel(package: str, version: str, into: Path) -> Path:
@@ -201,6 +219,7 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
         todo.extend(synset.hypernyms() + synset.instance_hypernyms())
 
     class_index = {int(wnid[1:]): i for i, wnid in enumerate(lists["ilsvrc2012"])}
+    devkit_ids = read_devkit_ids(set(lists["ilsvrc2012"]))
     offsets = sorted(index)
     in21k = {int(wnid[1:]) for wnid in lists["in21k-fall2011"]}
     below = subtree_counts(index, set(class_index), in21k)
@@ -213,9 +232,10 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
     for offset in offsets:
         s = index[offset]
         db.execute(
-            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO synsets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (offset, wnid_of(s), s.name(), s.lexname(), s.definition(),
-             s.min_depth(), s.max_depth(), class_index.get(offset), *below[offset],
+             s.min_depth(), s.max_depth(), class_index.get(offset), devkit_ids.get(offset),
+             *below[offset],
              len(s.hyponyms()) + len(s.instance_hyponyms())),
         )  # fmt: skip
         for position, lemma in enumerate(s.lemma_names()):

