@@ -194,7 +194,14 @@ def test_arch_list_bibtex_and_unknown() -> None:
     assert "Did you mean: resnet" in err
 
 
-@pytest.mark.parametrize("args", [[], ["synsets"], ["synsets", "search"], ["timeline"], ["arch"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [], ["synsets"], ["synsets", "search"], ["synsets", "show"], ["synsets", "path"],
+        ["synsets", "tree"], ["synsets", "lca"], ["timeline"], ["arch"], ["classes"],
+        ["classes", "show"], ["classes", "duplicates"], ["subsets"], ["subsets", "show"],
+    ],
+)  # fmt: skip
 def test_every_command_has_help(args: list[str]) -> None:
     code, out, _ = run(*args, "--help")
     assert code == 0

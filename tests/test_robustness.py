@@ -47,6 +47,9 @@ COMMANDS = {
     "lca": lambda t: ["synsets", "lca", t, "dog.n.01", "--json"],
     "timeline": lambda t: ["timeline", "--year", t, "--json"],
     "arch": lambda t: ["arch", t, "--json"],
+    "classes-show": lambda t: ["classes", "show", t, "--json"],
+    "classes-under": lambda t: ["classes", "--under", t, "--json"],
+    "subsets-show": lambda t: ["subsets", "show", t, "--json"],
     "search-table": lambda t: ["synsets", "search", t, "--limit", "3"],
 }
 #: Output variants of a command already fuzzed with --json get a fifth as many examples.

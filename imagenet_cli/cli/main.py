@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli import arch, synsets, timeline
+from imagenet_cli.cli import arch, classes, subsets, synsets, timeline
 
 app = typer.Typer(
     name="imagenet",
@@ -20,6 +20,8 @@ app = typer.Typer(
     help="Explore ImageNet offline: WordNet 3.0 synsets, ILSVRC results and architectures.",
 )
 app.add_typer(synsets.app, name="synsets")
+app.add_typer(classes.app, name="classes")
+app.add_typer(subsets.app, name="subsets")
 app.add_typer(timeline.app)
 app.add_typer(arch.app)
 

@@ -182,7 +182,7 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     Raises:
         NotFoundError: no family or variant has that name (suggests the closest).
     """
-    wanted = _key(name)
+    wanted = _key(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     if not wanted:
         raise ImagenetError("the architecture name is empty")
     known: list[str] = []

@@ -22,6 +22,7 @@ from imagenet_cli.model.resources import index_db
 from imagenet_cli.model.synsets import (
     Synset,
     base_forms,
+    clean,
     describe,
     load_synsets,
     normalize,
@@ -38,11 +39,6 @@ NOT_IN_WORDNET30 = (
     "not a WordNet 3.0 noun synset; ImageNet wnids are WordNet 3.0 offsets, "
     "so this may be an offset from another version such as WordNet 3.1"
 )
-
-
-def clean(text: str) -> str:
-    """Undecodable bytes of a command-line argument (surrogates) become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _blob(column: str) -> bytes:

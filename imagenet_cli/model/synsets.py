@@ -100,6 +100,11 @@ class SearchResults:
     total: int
 
 
+def clean(text: str) -> str:
+    """Undecodable bytes of a command-line argument (surrogates) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def normalize(text: str) -> str:
     """A lemma key: compatibility forms folded (full-width letters), accents dropped (café),
     lower case, underscores as spaces, runs of white space folded."""
@@ -144,6 +149,7 @@ def subset_members(name: str) -> tuple[int, ...]:
         NotFoundError: no bundled list has that name (suggests the closest).
     """
     db = index_db()
+    name = clean(name)
     row = db.execute("SELECT id FROM subsets WHERE name = ?", (name.strip().lower(),)).fetchone()
     if row is None:
         raise NotFoundError("subset", name, subset_names())
@@ -263,7 +269,7 @@ def search_synsets(
         ImagenetError: the query is empty.
         NotFoundError: ``subset`` is not a bundled list.
     """
-    from imagenet_cli.model.identifiers import clean, is_wordnet30_lemma
+    from imagenet_cli.model.identifiers import is_wordnet30_lemma
 
     key = normalize(clean(query))
     if not key:
@@ -377,7 +383,7 @@ def no_match_error(query: str, subset: str | None = None) -> NotFoundError:
     lacks, a wnid missing its zero padding, or a verb's name say so; anything else gets
     look-alike lemmas as suggestions.
     """
-    from imagenet_cli.model.identifiers import clean, identifier_hint
+    from imagenet_cli.model.identifiers import identifier_hint
 
     text = clean(query)
     if subset is not None:

@@ -1,0 +1,141 @@
+"""``imagenet classes``: the ILSVRC-2012 label space under every numbering."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.render.console import print_view, write_csv, write_json
+
+app = typer.Typer(help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates.")
+
+
+class ClassFormat(str, Enum):
+    """Outputs of ``imagenet classes``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    KERAS = "keras"
+    TXT = "txt"
+
+
+class SchemeChoice(str, Enum):
+    """How ``classes show`` reads an integer."""
+
+    INDEX = "index"
+    ONE_BASED = "one-based"
+    TF_SLIM = "tf-slim"
+    DEVKIT = "devkit"
+
+
+@app.callback(invoke_without_command=True)
+def classes(
+    ctx: typer.Context,
+    under: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option("--under", help="Only classes beneath this synset (any synset ID)."),
+    ] = None,
+    subset: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--subset", "-s", help="Only classes in this list (imagenet subsets)."),
+    ] = None,
+    fmt: Annotated[
+        Optional[ClassFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
+            help="table (default), json, csv, keras (imagenet_class_index.json layout) or "
+            "txt (one torchvision name a line, index order).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Same as --format csv.")] = False,
+) -> None:
+    """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from imagenet_cli.model.classes import all_classes, classes_in, classes_under
+    from imagenet_cli.render.classes import (
+        CLASS_COLUMNS,
+        class_record,
+        classes_table,
+        keras_index,
+    )
+
+    asked = {f for f, on in ((fmt, fmt is not None), (ClassFormat.JSON, as_json),
+                             (ClassFormat.CSV, as_csv)) if on}  # fmt: skip
+    if len(asked) > 1:
+        raise typer.BadParameter("choose one output format", param_hint="--format")
+    output = next(iter(asked)) if asked else ClassFormat.TABLE
+    with user_errors():
+        chosen = all_classes()
+        title = "ILSVRC-2012 classes"
+        if under is not None:
+            below = {c.index for c in classes_under(under)}
+            chosen = tuple(c for c in chosen if c.index in below)
+            title += f" under {under}"
+        if subset is not None:
+            inside = {c.index for c in classes_in(subset)}
+            chosen = tuple(c for c in chosen if c.index in inside)
+            title += f" in {subset}"
+    if not chosen:
+        sys.stderr.write("Error: no ILSVRC-2012 class matches those filters\n")
+        raise typer.Exit(code=1)
+    if output is ClassFormat.JSON:
+        write_json([class_record(c) for c in chosen])
+    elif output is ClassFormat.CSV:
+        write_csv((class_record(c) for c in chosen), CLASS_COLUMNS)
+    elif output is ClassFormat.KERAS:
+        write_json(keras_index(chosen))
+    elif output is ClassFormat.TXT:
+        sys.stdout.write("".join(f"{c.name}\n" for c in chosen))
+    else:
+        print_view(classes_table(chosen, f"{title} ({len(chosen)})"))
+
+
+@app.command("show")
+def show(
+    value: Annotated[str, typer.Argument(help="A number, wnid, WordNet name or class name.")],
+    scheme: Annotated[
+        SchemeChoice,
+        typer.Option(
+            "--scheme",
+            case_sensitive=False,
+            help="How to read a number: index (0-999), one-based (1-1000), tf-slim "
+            "(1001 outputs, slot 0 background) or devkit (ILSVRC2012_ID).",
+        ),
+    ] = SchemeChoice.INDEX,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one class with every numbering side by side."""
+    from imagenet_cli.model.classes import Scheme, get_class
+    from imagenet_cli.render.classes import class_show_record, class_view
+
+    with user_errors():
+        found = get_class(value, Scheme(scheme.value))
+    if as_json:
+        write_json(class_show_record(found))
+    else:
+        print_view(class_view(found))
+
+
+@app.command("duplicates")
+def duplicates(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Names that more than one class carries (first lemma, any lemma, torchvision name)."""
+    from imagenet_cli.model.classes import duplicate_names
+    from imagenet_cli.render.classes import duplicate_record, duplicates_table
+
+    found = duplicate_names()
+    if as_json:
+        write_json([duplicate_record(d) for d in found])
+    else:
+        print_view(duplicates_table(found))

@@ -1,0 +1,212 @@
+"""The ILSVRC-2012 label space: the 1000 classes under every numbering in use.
+
+Numberings:
+* ``index`` 0-999: wnids sorted, as PyTorch, Keras, Caffe and timm order their outputs;
+* ``one-based`` 1-1000: the same order counted from 1;
+* ``tf-slim`` 0-1000: TF-slim style models with 1001 outputs, slot 0 "background", so
+  class ``index`` is slot ``index + 1``;
+* ``devkit`` 1-1000: the ILSVRC2012_ID of the challenge's devkit, a different order
+  (tench is index 0 but ILSVRC2012_ID 449).
+
+Data source: ``data/imagenet.sqlite`` (classes from timm's list, ILSVRC2012_ID from the
+devkit's class list, names from torchvision and imagenet-simple-labels; see SOURCES.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.resources import index_db
+from imagenet_cli.model.synsets import clean, normalize, subset_members
+
+BACKGROUND_SLOT = 0  # TF-slim's extra output
+
+
+class Scheme(str, Enum):
+    """How to read an integer that names a class."""
+
+    INDEX = "index"
+    ONE_BASED = "one-based"
+    TF_SLIM = "tf-slim"
+    DEVKIT = "devkit"
+
+
+@dataclass(frozen=True, slots=True)
+class ImagenetClass:
+    """One ILSVRC-2012 class.
+
+    Attributes:
+        index: 0-999, sorted-wnid order.
+        wnid: the WordNet 3.0 noun id.
+        ilsvrc2012_id: the devkit's ILSVRC2012_ID, 1-1000.
+        name: torchvision's display name (``_IMAGENET_CATEGORIES``).
+        lemmas: WordNet lemmas, in WordNet's order.
+        simple_name: the imagenet-simple-labels name (unique across the 1000).
+        synset: the WordNet name (``tench.n.01``).
+    """
+
+    index: int
+    wnid: str
+    ilsvrc2012_id: int
+    name: str
+    lemmas: tuple[str, ...]
+    simple_name: str
+    synset: str
+
+    @property
+    def one_based(self) -> int:
+        """The class's number counted from 1."""
+        return self.index + 1
+
+    @property
+    def tf_slim_slot(self) -> int:
+        """The output slot in a 1001-way TF-slim model (slot 0 is background)."""
+        return self.index + 1
+
+
+@cache
+def all_classes() -> tuple[ImagenetClass, ...]:
+    """The 1000 classes in index order."""
+    db = index_db()
+    lemmas: dict[int, list[str]] = {}
+    for offset, lemma in db.execute(
+        "SELECT l.offset, l.lemma FROM lemmas l JOIN synsets s ON s.offset = l.offset "
+        "WHERE s.ilsvrc2012_index IS NOT NULL ORDER BY l.offset, l.position"
+    ):
+        lemmas.setdefault(offset, []).append(lemma)
+    rows = db.execute(
+        "SELECT s.offset, s.ilsvrc2012_index, s.wnid, s.ilsvrc2012_id, c.torchvision, "
+        "c.simple, s.name FROM synsets s JOIN class_names c ON c.offset = s.offset "
+        "ORDER BY s.ilsvrc2012_index"
+    )
+    return tuple(
+        ImagenetClass(index, wnid, devkit, name, tuple(lemmas[offset]), simple, synset)
+        for offset, index, wnid, devkit, name, simple, synset in rows
+    )
+
+
+_INTEGER = re.compile(r"^[+-]?\d+$", re.ASCII)
+_RANGES = {
+    Scheme.INDEX: (0, 999),
+    Scheme.ONE_BASED: (1, 1000),
+    Scheme.TF_SLIM: (0, 1000),
+    Scheme.DEVKIT: (1, 1000),
+}
+
+
+def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
+    """A class by number (read by ``scheme``), wnid, WordNet name or class name.
+
+    Names match torchvision's display name, the simple-labels name, the WordNet name or a
+    lemma, ignoring case, underscores and spaces.
+
+    Raises:
+        ImagenetError: an empty value, a number outside the scheme's range, TF-slim slot 0
+            (background), a name shared by several classes (they are listed), or a wnid
+            that is a synset but not a class (points to ``synsets show``).
+        NotFoundError: nothing matches (with suggestions).
+    """
+    raw = clean(text).strip()
+    key = normalize(raw)
+    if not key:
+        raise ImagenetError("the class is empty")
+    classes = all_classes()
+    if _INTEGER.match(key):
+        number = int(key)
+        low, high = _RANGES[scheme]
+        if not low <= number <= high:
+            raise ImagenetError(
+                f"{scheme.value} {number} is out of range: {scheme.value} numbers run "
+                f"from {low} to {high}"
+            )
+        if scheme is Scheme.INDEX:
+            return classes[number]
+        if scheme is Scheme.ONE_BASED:
+            return classes[number - 1]
+        if scheme is Scheme.TF_SLIM:
+            if number == BACKGROUND_SLOT:
+                raise ImagenetError("TF-slim slot 0 is 'background', not a class")
+            return classes[number - 1]
+        return next(c for c in classes if c.ilsvrc2012_id == number)
+    for found in classes:
+        if key == found.wnid:
+            return found
+    if re.match(r"^n\d{8}$", key, re.ASCII):
+        row = index_db().execute("SELECT name FROM synsets WHERE wnid = ?", (key,)).fetchone()
+        if row is not None:
+            raise ImagenetError(
+                f"{key} ({row[0]}) is a synset of the index but not an ILSVRC-2012 class",
+                hint=f"see imagenet synsets show {key}",
+            )
+        raise NotFoundError("class", raw, suggestions=())
+    matches = [
+        c
+        for c in classes
+        if key in {normalize(c.name), normalize(c.simple_name), normalize(c.synset)}
+        or key in {normalize(lemma) for lemma in c.lemmas}
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        listed = ", ".join(f"{c.index} {c.wnid} {c.synset} ({c.simple_name})" for c in matches)
+        raise ImagenetError(
+            f"{raw!r} names {len(matches)} classes: {listed}",
+            hint="give the index or wnid",
+        )
+    known = [c.simple_name for c in classes] + [c.name for c in classes]
+    raise NotFoundError("class", raw, known)
+
+
+def classes_under(identifier: str) -> tuple[ImagenetClass, ...]:
+    """The classes in the subtree of a synset (itself included), in index order.
+
+    Raises:
+        ImagenetError, NotFoundError: as :func:`imagenet_cli.model.identifiers.resolve`.
+    """
+    from imagenet_cli.model.hierarchy import classes_under as indices_under
+    from imagenet_cli.model.identifiers import resolve
+
+    classes = all_classes()
+    return tuple(classes[i] for i in indices_under(resolve(identifier).offset))
+
+
+def classes_in(subset: str) -> tuple[ImagenetClass, ...]:
+    """The ILSVRC-2012 classes that a bundled list contains, in index order.
+
+    Raises:
+        NotFoundError: no bundled list has that name.
+    """
+    members = {f"n{o:08d}" for o in subset_members(subset)}
+    return tuple(c for c in all_classes() if c.wnid in members)
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A name shared by several classes, and how it is shared."""
+
+    name: str
+    kind: str  # "first lemma", "lemma" or "torchvision name"
+    classes: tuple[ImagenetClass, ...]
+
+
+def duplicate_names() -> tuple[Duplicate, ...]:
+    """Names (ignoring case) that more than one class carries: as first lemma, as any
+    lemma, or as torchvision's display name."""
+    groups: dict[tuple[str, str], list[ImagenetClass]] = {}
+    for c in all_classes():
+        groups.setdefault(("first lemma", normalize(c.lemmas[0])), []).append(c)
+        for lemma in dict.fromkeys(normalize(lemma) for lemma in c.lemmas):
+            groups.setdefault(("lemma", lemma), []).append(c)
+        groups.setdefault(("torchvision name", normalize(c.name)), []).append(c)
+    firsts = {name: members for (kind, name), members in groups.items() if kind == "first lemma"}
+    found = [
+        Duplicate(name, kind, tuple(members))
+        for (kind, name), members in groups.items()
+        if len(members) > 1 and not (kind == "lemma" and firsts.get(name) == members)
+    ]
+    order = {"first lemma": 0, "lemma": 1, "torchvision name": 2}
+    return tuple(sorted(found, key=lambda d: (order[d.kind], d.name)))

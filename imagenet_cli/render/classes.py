@@ -1,0 +1,167 @@
+"""Rich views and records of the ILSVRC-2012 classes and the bundled subsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from imagenet_cli.model.classes import Duplicate, ImagenetClass
+from imagenet_cli.model.subsets import Member, Subset
+
+CLASS_COLUMNS = ("index", "wnid", "ilsvrc2012_id", "name", "lemmas", "simple_name")
+MEMBER_COLUMNS = ("position", "wnid", "name", "ilsvrc2012_index")
+SUBSET_COLUMNS = ("name", "title", "size", "ilsvrc2012_overlap", "description", "source")
+
+
+def class_record(c: ImagenetClass) -> dict[str, Any]:
+    """``classes --json``: index, wnid, ilsvrc2012_id, name, lemmas, simple_name."""
+    return {
+        "index": c.index,
+        "wnid": c.wnid,
+        "ilsvrc2012_id": c.ilsvrc2012_id,
+        "name": c.name,
+        "lemmas": list(c.lemmas),
+        "simple_name": c.simple_name,
+    }
+
+
+def class_show_record(c: ImagenetClass) -> dict[str, Any]:
+    """``classes show --json``: the class record plus one_based, tf_slim_slot, synset."""
+    return {
+        **class_record(c),
+        "one_based": c.one_based,
+        "tf_slim_slot": c.tf_slim_slot,
+        "synset": c.synset,
+    }
+
+
+def keras_index(classes: tuple[ImagenetClass, ...]) -> dict[str, list[str]]:
+    """Keras's imagenet_class_index.json layout: ``{"0": ["n01440764", "tench"], ...}``
+    with each class's first WordNet lemma as its name."""
+    return {str(c.index): [c.wnid, c.lemmas[0]] for c in classes}
+
+
+def classes_table(classes: tuple[ImagenetClass, ...], title: str) -> Table:
+    """One row per class with every numbering and name."""
+    table = Table(title=Text(title), title_justify="left")
+    table.add_column("index", justify="right", style="green")
+    table.add_column("wnid", style="cyan")
+    table.add_column("ILSVRC2012_ID", justify="right")
+    table.add_column("name (torchvision)")
+    table.add_column("simple name")
+    table.add_column("WordNet lemmas")
+    for c in classes:
+        table.add_row(
+            str(c.index),
+            c.wnid,
+            str(c.ilsvrc2012_id),
+            Text(c.name),
+            Text(c.simple_name),
+            Text(", ".join(lemma.replace("_", " ") for lemma in c.lemmas)),
+        )
+    table.caption = Text(
+        "index: 0-999, sorted wnids (PyTorch, Keras, Caffe, timm). ILSVRC2012_ID: the devkit's "
+        "numbering, another order. TF-slim 1001-way models: slot = index + 1, slot 0 is "
+        "background."
+    )
+    table.caption_justify = "left"
+    return table
+
+
+def class_view(c: ImagenetClass) -> RenderableType:
+    """Every numbering of one class side by side, then its names."""
+    numbers = Table(title=Text(f"{c.simple_name}  {c.wnid}  {c.synset}"), title_justify="left")
+    for header in ("index (0-based)", "one-based", "TF-slim slot", "ILSVRC2012_ID (devkit)"):
+        numbers.add_column(header, justify="right")
+    numbers.add_row(str(c.index), str(c.one_based), str(c.tf_slim_slot), str(c.ilsvrc2012_id))
+    names = Table.grid(padding=(0, 2))
+    names.add_column(style="dim")
+    names.add_column()
+    names.add_row("torchvision name", Text(c.name))
+    names.add_row("simple name", Text(c.simple_name))
+    names.add_row("WordNet lemmas", Text(", ".join(lemma.replace("_", " ") for lemma in c.lemmas)))
+    return Group(numbers, names)
+
+
+def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
+    """Names shared by several classes, with the classes."""
+    table = Table(title=Text("Names shared by more than one class"), title_justify="left")
+    table.add_column("name")
+    table.add_column("shared as")
+    table.add_column("classes (index wnid WordNet name, simple name)")
+    for d in duplicates:
+        table.add_row(
+            Text(d.name),
+            d.kind,
+            Text("\n".join(f"{c.index} {c.wnid} {c.synset} ({c.simple_name})" for c in d.classes)),
+        )
+    return table
+
+
+def duplicate_record(d: Duplicate) -> dict[str, Any]:
+    """``classes duplicates --json``: name, kind and the classes' records."""
+    return {"name": d.name, "kind": d.kind, "classes": [class_record(c) for c in d.classes]}
+
+
+def subset_record(s: Subset) -> dict[str, Any]:
+    """``subsets --json``: name, title, size, ilsvrc2012_overlap, description, source."""
+    return {
+        "name": s.name,
+        "title": s.title,
+        "size": s.size,
+        "ilsvrc2012_overlap": s.ilsvrc2012_overlap,
+        "description": s.description,
+        "source": s.source,
+    }
+
+
+def member_record(m: Member) -> dict[str, Any]:
+    """``subsets show --json``: position, wnid, name, ilsvrc2012_index."""
+    return {
+        "position": m.position,
+        "wnid": m.wnid,
+        "name": m.name,
+        "ilsvrc2012_index": m.ilsvrc2012_index,
+    }
+
+
+def subsets_table(subsets: tuple[Subset, ...]) -> Table:
+    """Every bundled list with size, overlap with ILSVRC-2012 and source."""
+    table = Table(title=Text("Bundled synset lists"), title_justify="left")
+    table.add_column("name", style="cyan")
+    table.add_column("list")
+    table.add_column("synsets", justify="right")
+    table.add_column("in ILSVRC-2012", justify="right")
+    table.add_column("source")
+    for s in subsets:
+        table.add_row(
+            s.name, Text(s.title), f"{s.size:,}", f"{s.ilsvrc2012_overlap:,}", Text(s.source)
+        )
+    table.caption = Text("Members in list order: imagenet subsets show NAME")
+    table.caption_justify = "left"
+    return table
+
+
+def members_table(subset: Subset, members: tuple[Member, ...]) -> Table:
+    """A list's members in order, with their ILSVRC-2012 class index where they have one."""
+    table = Table(
+        title=Text(f"{subset.title}: {subset.size:,} synsets ({subset.description})"),
+        title_justify="left",
+    )
+    table.add_column("position", justify="right", style="dim")
+    table.add_column("wnid", style="cyan")
+    table.add_column("name")
+    table.add_column("class", justify="right", style="green")
+    for m in members:
+        table.add_row(
+            str(m.position),
+            m.wnid,
+            Text(m.name),
+            "" if m.ilsvrc2012_index is None else str(m.ilsvrc2012_index),
+        )
+    table.caption = Text(f"Source: {subset.source}")
+    table.caption_justify = "left"
+    return table
