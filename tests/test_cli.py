@@ -108,10 +108,17 @@ def test_short_help_and_case_insensitive_choices() -> None:
     assert run("synsets", "search", "dog", "--subset", "ILSVRC2012", "-n", "1")[0] == 0
 
 
-def test_timeline_tasks_without_data() -> None:
-    code, out, err = run("timeline", "--task", "LOC")
+def test_timeline_localization_and_detection() -> None:
+    code, out, _ = run("timeline", "--task", "LOC", "--json", "--no-milestones")
+    assert code == 0
+    loc = {e["year"]: (e["team"], e["top5_error"]) for e in json.loads(out)}
+    assert loc == {2013: ("OverFeat", 29.9), 2014: ("VGG", 25.3), 2015: ("MSRA", 9.0)}
+    code, out, _ = run("timeline", "--task", "det", "--json", "--no-milestones")
+    det = {(e["year"], e["team"]): e["mean_ap"] for e in json.loads(out)}
+    assert det[(2015, "MSRA")] == 62.1
+    assert det[(2014, "GoogLeNet")] == 43.9
+    code, out, _ = run("timeline", "--task", "det", "--year", "2017", "--no-milestones")
     assert (code, out) == (1, "")
-    assert err == "Error: no loc results are recorded yet; only classification (--task cls)\n"
 
 
 def test_empty_query_exit_1() -> None:

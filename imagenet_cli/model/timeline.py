@@ -40,7 +40,9 @@ class Alternative:
 class Entry:
     """A contest result (``kind == "result"``) or a milestone (``kind == "milestone"``).
 
-    ``top5_error`` is in percent; ``outside_data`` is None where no source says. A
+    ``top5_error`` is in percent (for task ``loc`` the top-5 localization error);
+    detection results give ``mean_ap`` (percent) instead; ``outside_data`` is None where
+    no source says. A
     milestone may carry a figure: ``metric`` (``human_top5_error``, ``top5_error``) and
     ``value`` (percent).
     """
@@ -53,6 +55,7 @@ class Entry:
     team: str | None
     method: str | None
     top5_error: float | None
+    mean_ap: float | None  # detection results: mean average precision, percent
     outside_data: bool | None
     architecture: str | None
     date: str | None
@@ -86,6 +89,7 @@ def load_timeline() -> tuple[Entry, ...]:
             team=e.get("team"),
             method=e.get("method"),
             top5_error=e.get("top5_error"),
+            mean_ap=e.get("mean_ap"),
             outside_data=e.get("outside_data"),
             architecture=e.get("architecture"),
             date=e.get("date"),
@@ -130,7 +134,9 @@ def query_timeline(
 
 
 def winning_errors(entries: tuple[Entry, ...]) -> dict[int, Entry]:
-    """The lowest top-5 error among rank-1 results, per year (an outside-data entry counts)."""
+    """The lowest top-5 error among rank-1 results, per year (an outside-data entry counts).
+
+    Only results with a top-5 error take part (classification and localization)."""
     best: dict[int, Entry] = {}
     for e in entries:
         if e.kind != "result" or e.rank != 1 or e.top5_error is None:

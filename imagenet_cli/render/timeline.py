@@ -31,6 +31,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "team": entry.team,
         "method": entry.method,
         "top5_error": entry.top5_error,
+        "mean_ap": entry.mean_ap,
         "outside_data": entry.outside_data,
         "architecture": entry.architecture,
         "date": entry.date,
@@ -76,6 +77,8 @@ def _source_label(entry: Entry) -> Text:
 
 
 def _error_cell(entry: Entry) -> str:
+    if entry.mean_ap is not None:
+        return f"{entry.mean_ap:g}"
     if entry.top5_error is None:
         return "—"
     others = "".join(f" / {a.top5_error:g}‡" for a in entry.alternatives)
@@ -83,11 +86,11 @@ def _error_cell(entry: Entry) -> str:
 
 
 def _placement(entry: Entry) -> str:
-    if entry.rank is not None:
-        return str(entry.rank)
     if entry.placement == "Honorable mention":
         return "hon. mention"
-    return entry.placement or "—"
+    if entry.placement:
+        return entry.placement
+    return "—" if entry.rank is None else str(entry.rank)
 
 
 def _outside(value: bool | None) -> str:
@@ -102,9 +105,13 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     table.add_column("rank", justify="right", no_wrap=True)
     table.add_column("team", style="bold")
     table.add_column("method", ratio=2)
-    table.add_column("top-5 err %", justify="right", no_wrap=True)
+    table.add_column(
+        {"cls": "top-5 err %", "loc": "top-5 loc err %", "det": "mAP %"}.get(task, "value"),
+        justify="right",
+        no_wrap=True,
+    )
     table.add_column("outside data", justify="center")
-    table.add_column("source of the error", ratio=2)
+    table.add_column("source of the figure", ratio=2)
     known = {family.id for family in list_architectures()}
     for e in entries:
         if e.kind != "result":
@@ -121,21 +128,29 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
             _outside(e.outside_data),
             _source_label(e),
         )
+    measure = {
+        "cls": "top-5 error on the test set",
+        "loc": "top-5 localization error on the test set",
+        "det": "mean average precision on the test set",
+    }.get(task, "")
     table.caption = Text(
-        "top-5 error on the test set. Source: the team's paper or the official results "
-        "page; * another team's paper; † a compiled dataset citing the results page; "
+        f"{measure}. Source: the team's paper or the official results "
+        "page; * another team's paper; † a secondary source (a compiled dataset citing the "
+        "results page, or notes on a paper); "
         "‡ another source's figure for the same entry. All sources: --json."
     )
     table.caption_justify = "left"
     return table
 
 
-def error_chart(entries: tuple[Entry, ...], width: int | None = None) -> RenderableType | None:
+def error_chart(
+    entries: tuple[Entry, ...], width: int | None = None, task: str = "cls"
+) -> RenderableType | None:
     """Bars of the winning top-5 error per year, with the human 5.1% estimate marked.
 
     ``width`` is the longest bar in characters; by default it fits the terminal.
     """
-    winners = winning_errors(entries)
+    winners = winning_errors(tuple(e for e in entries if e.task == task))
     if not winners:
         return None
     if width is None:
@@ -143,14 +158,15 @@ def error_chart(entries: tuple[Entry, ...], width: int | None = None) -> Rendera
             len(f" {e.top5_error:g}  {e.team} (outside data)") for e in winners.values()
         )
         width = max(8, min(40, make_console().size.width - 6 - longest_label))
-    human = human_error()
+    human = human_error() if task == "cls" else None
     top = max(e.top5_error for e in winners.values() if e.top5_error is not None)
     if human:
         top = max(top, human[0])  # keep the human line inside the chart
     scale = width / top
     human_col = round(human[0] * scale) if human else None
     lines = Text()
-    lines.append("Winning top-5 error by year (%)\n", style="bold")
+    title = "top-5 localization error" if task == "loc" else "top-5 error"
+    lines.append(f"Winning {title} by year (%)\n", style="bold")
     for year, e in winners.items():
         value = e.top5_error or 0.0
         length = max(1, round(value * scale))
@@ -193,7 +209,7 @@ def timeline_view(entries: tuple[Entry, ...], task: str) -> RenderableType:
     parts: list[RenderableType] = []
     if any(e.kind == "result" for e in entries):
         parts.append(results_table(entries, task))
-    chart = error_chart(entries)
+    chart = error_chart(entries, task=task)
     if chart is not None:
         parts.append(chart)
     milestones = milestones_table(entries)
