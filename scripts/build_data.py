@@ -122,6 +122,12 @@ CREATE TABLE wordnet_nouns (       -- all of WordNet 3.0's nouns, to tell "not i
     lemmas BLOB NOT NULL,            -- zlib of the sorted lemma keys, one a line
     names BLOB NOT NULL              -- zlib of the sorted synset names (dog.n.01), one a line
 );
+CREATE TABLE classes_beneath (      -- each synset and the ILSVRC-2012 classes in its subtree
+    offset INTEGER NOT NULL REFERENCES synsets(offset),
+    class INTEGER NOT NULL,          -- ILSVRC-2012 class index, 0-999
+    PRIMARY KEY (offset, class)
+) WITHOUT ROWID;
+CREATE INDEX synsets_name_nocase ON synsets(name COLLATE NOCASE);
 CREATE TABLE class_names (          -- names in use for the 1000 classes
     offset INTEGER PRIMARY KEY REFERENCES synsets(offset),
     torchvision TEXT NOT NULL,       -- torchvision's _IMAGENET_CATEGORIES
@@ -199,17 +205,15 @@ def read_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def subtree_counts(
-    index: dict[int, Any], classes: set[int], in21k: set[int]
-) -> dict[int, tuple[int, int]]:
-    """(ILSVRC-2012 classes, fall 2011 21k synsets) in each synset's subtree, itself included.
+def subtree_members(index: dict[int, Any], wanted: set[int]) -> dict[int, set[int]]:
+    """For each synset, the ``wanted`` synsets in its subtree (itself included).
 
     The hierarchy is a DAG, so a synset below two parents counts once under each, and once
-    under a common ancestor: counts are sizes of descendant sets, not sums over children.
+    under a common ancestor: these are descendant sets, not sums over children.
     """
     members: dict[int, set[int]] = {o: set() for o in index}
     for offset, synset in index.items():
-        if offset not in classes and offset not in in21k:
+        if offset not in wanted:
             continue
         seen = {offset}
         todo = [synset]
@@ -220,7 +224,7 @@ def subtree_counts(
                 if parent.offset() not in seen:
                     seen.add(parent.offset())
                     todo.append(parent)
-    return {o: (len(found & classes), len(found & in21k)) for o, found in members.items()}
+    return members
 
 
 def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
@@ -255,7 +259,8 @@ def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
     devkit_ids = read_devkit_ids(set(lists["ilsvrc2012"]))
     offsets = sorted(index)
     in21k = {int(wnid[1:]) for wnid in lists["in21k-fall2011"]}
-    below = subtree_counts(index, set(class_index), in21k)
+    beneath = subtree_members(index, set(class_index) | in21k)
+    below = {o: (len(m & class_index.keys()), len(m & in21k)) for o, m in beneath.items()}
     keys: set[str] = set()
 
     if out.exists():
@@ -308,6 +313,15 @@ def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
             "INSERT INTO members VALUES (?, ?, ?)",
             [(position, i, int(wnid[1:])) for i, wnid in enumerate(members)],
         )
+    db.executemany(
+        "INSERT INTO classes_beneath VALUES (?, ?)",
+        sorted(
+            (offset, class_index[member])
+            for offset, found in beneath.items()
+            for member in found
+            if member in class_index
+        ),
+    )
     torchvision_names = read_torchvision_categories(tv_wheel)
     simple_names = json.loads(SIMPLE_LABELS_FILE.read_text("utf-8"))
     if len(simple_names) != 1000:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli import arch, classes, subsets, synsets, timeline
+from imagenet_cli.cli import about, arch, classes, subsets, synsets, timeline
 
 app = typer.Typer(
     name="imagenet",
@@ -24,6 +24,7 @@ app.add_typer(classes.app, name="classes")
 app.add_typer(subsets.app, name="subsets")
 app.add_typer(timeline.app)
 app.add_typer(arch.app)
+app.add_typer(about.app)
 
 
 def _version(value: bool) -> None:

@@ -74,8 +74,8 @@ def all_classes() -> tuple[ImagenetClass, ...]:
     db = index_db()
     lemmas: dict[int, list[str]] = {}
     for offset, lemma in db.execute(
-        "SELECT l.offset, l.lemma FROM lemmas l JOIN synsets s ON s.offset = l.offset "
-        "WHERE s.ilsvrc2012_index IS NOT NULL ORDER BY l.offset, l.position"
+        "SELECT c.offset, l.lemma FROM class_names c JOIN lemmas l ON l.offset = c.offset "
+        "ORDER BY c.offset, l.position"
     ):
         lemmas.setdefault(offset, []).append(lemma)
     rows = db.execute(
@@ -164,14 +164,20 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
 def classes_under(identifier: str) -> tuple[ImagenetClass, ...]:
     """The classes in the subtree of a synset (itself included), in index order.
 
+    ``imagenet classes --under`` and the category view of ``imagenet about`` both count
+    with this function.
+
     Raises:
         ImagenetError, NotFoundError: as :func:`imagenet_cli.model.identifiers.resolve`.
     """
-    from imagenet_cli.model.hierarchy import classes_under as indices_under
     from imagenet_cli.model.identifiers import resolve
 
     classes = all_classes()
-    return tuple(classes[i] for i in indices_under(resolve(identifier).offset))
+    rows = index_db().execute(
+        "SELECT class FROM classes_beneath WHERE offset = ? ORDER BY class",
+        (resolve(identifier).offset,),
+    )
+    return tuple(classes[i] for (i,) in rows)
 
 
 def classes_in(subset: str) -> tuple[ImagenetClass, ...]:

@@ -167,7 +167,7 @@ def resolve(identifier: str) -> Synset:
         return next(iter(found.values()))
     if _NAME_RE.match(key):
         row = db.execute(
-            "SELECT offset FROM synsets WHERE lower(replace(name, '_', ' ')) = ?", (key,)
+            "SELECT offset FROM synsets WHERE name = ? COLLATE NOCASE", (key.replace(" ", "_"),)
         ).fetchone()
         if row is None:
             raise _not_found(text)

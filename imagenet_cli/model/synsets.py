@@ -310,8 +310,8 @@ def search_synsets(
             offer(offset, Match.ID, (0,), f"n{offset:08d}")
     if _NAME_RE.match(key):
         for offset, name in db.execute(
-            "SELECT offset, name FROM synsets WHERE lower(replace(name, '_', ' ')) = ?",
-            (key,),
+            "SELECT offset, name FROM synsets WHERE name = ? COLLATE NOCASE",
+            (key.replace(" ", "_"),),
         ):
             offer(offset, Match.ID, (0,), name)
     like = _like_escape(key)

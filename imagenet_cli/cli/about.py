@@ -1,0 +1,38 @@
+"""``imagenet about``: the dataset at a glance."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.render.console import print_view, write_json
+
+app = typer.Typer()
+
+
+@app.command("about")
+def about(
+    cite: Annotated[
+        bool, typer.Option("--cite", help="Print the BibTeX of the ImageNet and ILSVRC papers.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """ImageNet's releases and splits, and its categories computed from the WordNet index."""
+    from imagenet_cli.model.about import categories, class_depths, releases
+    from imagenet_cli.render.about import about_record, about_view
+
+    if cite and as_json:
+        raise typer.BadParameter("use --cite or --json, not both", param_hint="--cite")
+    with user_errors():
+        facts = releases()
+        if cite:
+            typer.echo("\n\n".join(entry["bibtex"] for entry in facts["cite"].values()))
+            return
+        found = categories()
+        depths = class_depths()
+    if as_json:
+        write_json(about_record(facts, found, depths))
+    else:
+        print_view(about_view(facts, found, depths))
