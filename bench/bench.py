@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
         [PY, "-m", "imagenet_cli", "synsets", "lca", "134", "517"],
         1.3,
     ),
+    "imagenet classes": ([PY, "-m", "imagenet_cli", "classes"], 1.3),
+    "imagenet classes show 207": ([PY, "-m", "imagenet_cli", "classes", "show", "207"], 1.3),
+    "imagenet subsets": ([PY, "-m", "imagenet_cli", "subsets"], 1.3),
+    "imagenet about": ([PY, "-m", "imagenet_cli", "about"], 1.3),
     "imagenet synsets tree entity -d 3": (
         [PY, "-m", "imagenet_cli", "synsets", "tree", "entity.n.01", "--depth", "3"],
         1.5,

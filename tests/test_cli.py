@@ -207,6 +207,7 @@ def test_arch_list_bibtex_and_unknown() -> None:
         [], ["synsets"], ["synsets", "search"], ["synsets", "show"], ["synsets", "path"],
         ["synsets", "tree"], ["synsets", "lca"], ["timeline"], ["arch"], ["classes"],
         ["classes", "show"], ["classes", "duplicates"], ["subsets"], ["subsets", "show"],
+        ["about"],
     ],
 )  # fmt: skip
 def test_every_command_has_help(args: list[str]) -> None:
