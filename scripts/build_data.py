@@ -108,7 +108,8 @@ CREATE TABLE hypernyms (
 CREATE INDEX hyponyms ON hypernyms(hypernym);
 CREATE TABLE subsets (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-    size INTEGER NOT NULL, source TEXT NOT NULL, description TEXT NOT NULL
+    size INTEGER NOT NULL, source TEXT NOT NULL, description TEXT NOT NULL,
+    ilsvrc2012_overlap INTEGER NOT NULL  -- how many of its synsets are ILSVRC-2012 classes
 );
 CREATE TABLE members (
     subset INTEGER NOT NULL REFERENCES subsets(id),
@@ -305,9 +306,10 @@ def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
     ]  # fmt: skip
     for position, (name, title, source, desc) in enumerate(described):
         members = lists[name]
+        overlap = len(set(members) & set(lists["ilsvrc2012"]))
         db.execute(
-            "INSERT INTO subsets VALUES (?, ?, ?, ?, ?, ?)",
-            (position, name, title, len(members), source, desc),
+            "INSERT INTO subsets VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (position, name, title, len(members), source, desc, overlap),
         )
         db.executemany(
             "INSERT INTO members VALUES (?, ?, ?)",

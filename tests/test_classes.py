@@ -61,7 +61,7 @@ def test_bad_numbers_and_ambiguous_names(value: str, scheme: Scheme) -> None:
 def test_a_synset_that_is_not_a_class() -> None:
     with pytest.raises(ImagenetError) as caught:
         get_class("n02084071")
-    assert caught.value.hint == "see imagenet synsets show n02084071"
+    assert caught.value.hint == "118 classes lie under it: imagenet classes --under n02084071"
     with pytest.raises(NotFoundError):
         get_class("tenchh")
 
@@ -120,7 +120,9 @@ def test_cli_classes_errors() -> None:
     assert code == 1
     code, _, err = run("classes", "show", "n02084071")
     assert code == 1
-    assert "synsets show" in err
+    assert "imagenet classes --under n02084071" in err
+    code, _, err = run("classes", "show", "-1")
+    assert (code, err) == (1, "Error: index -1 is out of range: index numbers run from 0 to 999\n")
     code, _, err = run("classes", "--subset", "imagenet-x")
     assert code == 1
     assert "imagenet-a" in err

@@ -60,10 +60,13 @@ def test_every_figure_is_quoted_by_its_source() -> None:
 
 def test_disagreeing_sources_are_both_kept() -> None:
     msra = next(e for e in results(2014) if e.team == "MSRA")
-    assert msra.top5_error == 7.35  # GoogLeNet's Table 2
+    assert msra.top5_error == 8.06  # MSRA's own SPP-net paper
+    assert msra.cited.kind == "primary"
     (other,) = msra.alternatives
-    assert other.top5_error == 8.06  # MSRA's own SPP-net paper
-    assert all("8.06" in s.quote for s in other.sources)
+    assert other.top5_error == 7.35  # GoogLeNet's Table 2
+    assert all("7.35" in s.quote for s in other.sources)
+    googlenet = next(e for e in results(2014) if e.team == "GoogLeNet")
+    assert (googlenet.top5_error, googlenet.alternatives[0].top5_error) == (6.67, 6.66)
 
 
 def test_milestones_the_overview_asks_for() -> None:

@@ -62,12 +62,7 @@ def classes(
     if ctx.invoked_subcommand is not None:
         return
     from imagenet_cli.model.classes import all_classes, classes_in, classes_under
-    from imagenet_cli.render.classes import (
-        CLASS_COLUMNS,
-        class_record,
-        classes_table,
-        keras_index,
-    )
+    from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
 
     asked = {f for f, on in ((fmt, fmt is not None), (ClassFormat.JSON, as_json),
                              (ClassFormat.CSV, as_csv)) if on}  # fmt: skip
@@ -86,7 +81,10 @@ def classes(
             chosen = tuple(c for c in chosen if c.index in inside)
             title += f" in {subset}"
     if not chosen:
-        sys.stderr.write("Error: no ILSVRC-2012 class matches those filters\n")
+        where = " and ".join(
+            part for part in (under and f"under {under}", subset and f"in {subset}") if part
+        )
+        sys.stderr.write(f"Error: no ILSVRC-2012 class lies {where}\n")
         raise typer.Exit(code=1)
     if output is ClassFormat.JSON:
         write_json([class_record(c) for c in chosen])
@@ -97,10 +95,10 @@ def classes(
     elif output is ClassFormat.TXT:
         sys.stdout.write("".join(f"{c.name}\n" for c in chosen))
     else:
-        print_view(classes_table(chosen, f"{title} ({len(chosen)})"))
+        print_classes(chosen, f"{title} ({len(chosen)})")
 
 
-@app.command("show")
+@app.command("show", context_settings={"ignore_unknown_options": True})
 def show(
     value: Annotated[str, typer.Argument(help="A number, wnid, WordNet name or class name.")],
     scheme: Annotated[
@@ -123,7 +121,10 @@ def show(
     if as_json:
         write_json(class_show_record(found))
     else:
-        print_view(class_view(found))
+        read_as = None
+        if value.strip().lstrip("+-").isdigit():
+            read_as = f"{value.strip()} read as {scheme.value} (--scheme)"
+        print_view(class_view(found, read_as))
 
 
 @app.command("duplicates")

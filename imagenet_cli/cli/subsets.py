@@ -49,7 +49,7 @@ def show(
 ) -> None:
     """List a bundled list's members in order (the output index of models that use it)."""
     from imagenet_cli.model.subsets import get_subset
-    from imagenet_cli.render.classes import MEMBER_COLUMNS, member_record, members_table
+    from imagenet_cli.render.classes import MEMBER_COLUMNS, member_record, print_members
 
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():
@@ -61,4 +61,4 @@ def show(
     elif output is OutputFormat.CSV:
         write_csv((member_record(m) for m in members), MEMBER_COLUMNS)
     else:
-        print_view(members_table(subset, members))
+        print_members(subset, members)

@@ -113,7 +113,7 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     raw = clean(text).strip()
     key = normalize(raw)
     if not key:
-        raise ImagenetError("the class is empty")
+        raise ImagenetError("no class given")
     classes = all_classes()
     if _INTEGER.match(key):
         number = int(key)
@@ -136,19 +136,8 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
         if key == found.wnid:
             return found
     if re.match(r"^n\d{8}$", key, re.ASCII):
-        row = index_db().execute("SELECT name FROM synsets WHERE wnid = ?", (key,)).fetchone()
-        if row is not None:
-            raise ImagenetError(
-                f"{key} ({row[0]}) is a synset of the index but not an ILSVRC-2012 class",
-                hint=f"see imagenet synsets show {key}",
-            )
-        raise NotFoundError("class", raw, suggestions=())
-    matches = [
-        c
-        for c in classes
-        if key in {normalize(c.name), normalize(c.simple_name), normalize(c.synset)}
-        or key in {normalize(lemma) for lemma in c.lemmas}
-    ]
+        raise _synset_not_class(key) or NotFoundError("class", raw, suggestions=())
+    matches = list(_names().get(key, ()))
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
@@ -157,8 +146,38 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
             f"{raw!r} names {len(matches)} classes: {listed}",
             hint="give the index or wnid",
         )
+    not_a_class = _synset_not_class(raw)
+    if not_a_class is not None:
+        raise not_a_class
     known = [c.simple_name for c in classes] + [c.name for c in classes]
     raise NotFoundError("class", raw, known)
+
+
+def _synset_not_class(text: str) -> ImagenetError | None:
+    """The error for a synset of the index that is not a class, or None."""
+    from imagenet_cli.model.identifiers import resolve
+
+    try:
+        synset = resolve(text)
+    except ImagenetError:
+        return None
+    count = len(classes_under(synset.wnid))
+    return ImagenetError(
+        f"{synset.name} ({synset.wnid}) is a synset of the index but not an ILSVRC-2012 class",
+        hint=f"{count} classes lie under it: imagenet classes --under {synset.wnid}"
+        if count
+        else f"see imagenet synsets show {synset.wnid}",
+    )
+
+
+@cache
+def _names() -> dict[str, tuple[ImagenetClass, ...]]:
+    """Every name a class answers to (normalized), with the classes carrying it."""
+    found: dict[str, dict[int, ImagenetClass]] = {}
+    for c in all_classes():
+        for name in (c.name, c.simple_name, c.synset, *c.lemmas):
+            found.setdefault(normalize(name), {})[c.index] = c
+    return {name: tuple(by_index.values()) for name, by_index in found.items()}
 
 
 def classes_under(identifier: str) -> tuple[ImagenetClass, ...]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from imagenet_cli.model.errors import NotFoundError
 from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import clean
+from imagenet_cli.model.synsets import clean, subset_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +36,7 @@ class Member:
 
 
 _SQL = (
-    "SELECT s.name, s.title, s.size, "
-    "(SELECT COUNT(*) FROM members m JOIN synsets y ON y.offset = m.offset "
-    " WHERE m.subset = s.id AND y.ilsvrc2012_index IS NOT NULL), s.description, s.source "
-    "FROM subsets s"
+    "SELECT s.name, s.title, s.size, s.ilsvrc2012_overlap, s.description, s.source FROM subsets s"
 )
 
 
@@ -59,7 +56,7 @@ def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
     key = name.strip().lower()
     row = db.execute(f"{_SQL} WHERE s.name = ?", (key,)).fetchone()
     if row is None:
-        raise NotFoundError("subset", name, [s.name for s in list_subsets()])
+        raise NotFoundError("subset", name, subset_names())
     members = db.execute(
         "SELECT m.position, y.wnid, y.name, y.ilsvrc2012_index FROM members m "
         "JOIN subsets s ON s.id = m.subset JOIN synsets y ON y.offset = m.offset "

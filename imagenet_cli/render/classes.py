@@ -10,6 +10,7 @@ from rich.text import Text
 
 from imagenet_cli.model.classes import Duplicate, ImagenetClass
 from imagenet_cli.model.subsets import Member, Subset
+from imagenet_cli.render.console import print_listing
 
 CLASS_COLUMNS = ("index", "wnid", "ilsvrc2012_id", "name", "lemmas", "simple_name")
 MEMBER_COLUMNS = ("position", "wnid", "name", "ilsvrc2012_index")
@@ -44,36 +45,33 @@ def keras_index(classes: tuple[ImagenetClass, ...]) -> dict[str, list[str]]:
     return {str(c.index): [c.wnid, c.lemmas[0]] for c in classes}
 
 
-def classes_table(classes: tuple[ImagenetClass, ...], title: str) -> Table:
-    """One row per class with every numbering and name."""
-    table = Table(title=Text(title), title_justify="left")
-    table.add_column("index", justify="right", style="green")
-    table.add_column("wnid", style="cyan")
-    table.add_column("ILSVRC2012_ID", justify="right")
-    table.add_column("name (torchvision)")
-    table.add_column("simple name")
-    table.add_column("WordNet lemmas")
-    for c in classes:
-        table.add_row(
-            str(c.index),
-            c.wnid,
-            str(c.ilsvrc2012_id),
-            Text(c.name),
-            Text(c.simple_name),
-            Text(", ".join(lemma.replace("_", " ") for lemma in c.lemmas)),
-        )
-    table.caption = Text(
-        "index: 0-999, sorted wnids (PyTorch, Keras, Caffe, timm). ILSVRC2012_ID: the devkit's "
-        "numbering, another order. TF-slim 1001-way models: slot = index + 1, slot 0 is "
-        "background."
+def print_classes(classes: tuple[ImagenetClass, ...], title: str) -> None:
+    """The classes as an aligned listing: every numbering and name, one class a line."""
+    print_listing(
+        title,
+        ("index", "wnid", "ILSVRC2012_ID", "name (torchvision)", "simple name", "WordNet lemmas"),
+        (
+            (
+                c.index,
+                c.wnid,
+                c.ilsvrc2012_id,
+                c.name,
+                c.simple_name,
+                ", ".join(lemma.replace("_", " ") for lemma in c.lemmas),
+            )
+            for c in classes
+        ),
+        caption="index: 0-999, sorted wnids (PyTorch, Keras, Caffe, timm). ILSVRC2012_ID: the "
+        "devkit's numbering, another order. TF-slim 1001-way models: slot = index + 1, slot 0 "
+        "is background.",
+        right=(0, 2),
     )
-    table.caption_justify = "left"
-    return table
 
 
-def class_view(c: ImagenetClass) -> RenderableType:
+def class_view(c: ImagenetClass, read_as: str | None = None) -> RenderableType:
     """Every numbering of one class side by side, then its names."""
-    numbers = Table(title=Text(f"{c.simple_name}  {c.wnid}  {c.synset}"), title_justify="left")
+    title = f"{c.wnid}  {c.synset}" + (f"  ({read_as})" if read_as else "")
+    numbers = Table(title=Text(title), title_justify="left")
     for header in ("index (0-based)", "one-based", "TF-slim slot", "ILSVRC2012_ID (devkit)"):
         numbers.add_column(header, justify="right")
     numbers.add_row(str(c.index), str(c.one_based), str(c.tf_slim_slot), str(c.ilsvrc2012_id))
@@ -145,23 +143,15 @@ def subsets_table(subsets: tuple[Subset, ...]) -> Table:
     return table
 
 
-def members_table(subset: Subset, members: tuple[Member, ...]) -> Table:
-    """A list's members in order, with their ILSVRC-2012 class index where they have one."""
-    table = Table(
-        title=Text(f"{subset.title}: {subset.size:,} synsets ({subset.description})"),
-        title_justify="left",
+def print_members(subset: Subset, members: tuple[Member, ...]) -> None:
+    """A list's members in order, with the ILSVRC-2012 class index where they have one."""
+    print_listing(
+        f"{subset.title} ({subset.name}): {subset.size:,} synsets. {subset.description}.",
+        ("position", "wnid", "name", "class"),
+        (
+            (m.position, m.wnid, m.name, "" if m.ilsvrc2012_index is None else m.ilsvrc2012_index)
+            for m in members
+        ),
+        caption=f"Source: {subset.source}",
+        right=(0, 3),
     )
-    table.add_column("position", justify="right", style="dim")
-    table.add_column("wnid", style="cyan")
-    table.add_column("name")
-    table.add_column("class", justify="right", style="green")
-    for m in members:
-        table.add_row(
-            str(m.position),
-            m.wnid,
-            Text(m.name),
-            "" if m.ilsvrc2012_index is None else str(m.ilsvrc2012_index),
-        )
-    table.caption = Text(f"Source: {subset.source}")
-    table.caption_justify = "left"
-    return table

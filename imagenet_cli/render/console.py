@@ -107,6 +107,41 @@ def print_view(renderable: RenderableType) -> None:
     sys.stdout.write(text)
 
 
+def print_listing(
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    caption: str = "",
+    right: Iterable[int] = (),
+) -> None:
+    """Print a long listing as plain aligned columns (no wrapping, no cut cells).
+
+    Rich tables measure every cell and become slow beyond a few hundred rows; a listing
+    of 1,000 classes or 21,841 synsets is printed this way instead. Columns in ``right``
+    are right-aligned.
+    """
+    data = [[str(cell) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in data:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    aligned = set(right)
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            (cell.rjust(w) if i in aligned else cell.ljust(w))
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    out = [title, line(headers), line(["-" * w for w in widths])]
+    out += [line(row) for row in data]
+    if caption:
+        out.append(caption)
+    text = "\n".join(out) + "\n"
+    if not _unicode_stdout():
+        text = _ascii(text)
+    sys.stdout.write(text)
+
+
 def _unicode_stdout() -> bool:
     return (sys.stdout.encoding or "").lower().replace("-", "").startswith("utf")
 
@@ -127,7 +162,10 @@ def _cell(value: Any) -> str:
 
 def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """Print ``rows`` as CSV with a header of ``columns``; lists are joined with ``;``."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in columns])
+    text = buffer.getvalue()
+    sys.stdout.write(text if _unicode_stdout() else _ascii(text))

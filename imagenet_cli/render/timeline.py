@@ -8,13 +8,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.model.architectures import list_architectures
 from imagenet_cli.model.timeline import Entry, human_error, winning_errors
 from imagenet_cli.render.console import make_console
 
 TIMELINE_COLUMNS = (
-    "year", "kind", "task", "rank", "team", "method", "top5_error", "outside_data",
-    "architecture", "date", "event", "sources",
+    "year", "kind", "task", "rank", "placement", "team", "method", "top5_error", "mean_ap",
+    "outside_data", "architecture", "date", "event", "note", "sources",
 )  # fmt: skip
 
 _KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
@@ -112,13 +111,10 @@ def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     )
     table.add_column("outside data", justify="center")
     table.add_column("source of the figure", ratio=2)
-    known = {family.id for family in list_architectures()}
     for e in entries:
         if e.kind != "result":
             continue
         method = e.method or ""
-        if e.architecture in known:
-            method = f"{method} (imagenet arch {e.architecture})".strip()
         table.add_row(
             str(e.year),
             _placement(e),
