@@ -9,12 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli.model.about import Category
-
-_KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
+from imagenet_cli.render.console import KIND_MARK
 
 
 def _cites(sources: list[dict[str, Any]]) -> Text:
-    return Text("; ".join(f"{s['cite']}{_KIND_MARK.get(s['kind'], '')}" for s in sources))
+    return Text("; ".join(f"{s['cite']}{KIND_MARK.get(s['kind'], '')}" for s in sources))
 
 
 def _bar(value: int, top: int, width: int = 24) -> Text:

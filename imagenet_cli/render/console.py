@@ -15,6 +15,10 @@ from typing import Any
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 
+#: How a figure's source is marked in tables: the team's own paper or an official page
+#: bear no mark; another team's paper "*"; a secondary source "†".
+KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
+
 
 class OutputFormat(str, Enum):
     """How a command prints its records."""

@@ -9,14 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli.model.timeline import Entry, human_error, winning_errors
-from imagenet_cli.render.console import make_console
+from imagenet_cli.render.console import KIND_MARK, make_console
 
 TIMELINE_COLUMNS = (
     "year", "kind", "task", "rank", "placement", "team", "method", "top5_error", "mean_ap",
     "outside_data", "architecture", "date", "event", "note", "sources",
 )  # fmt: skip
-
-_KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
 
 
 def entry_record(entry: Entry) -> dict[str, Any]:
@@ -69,7 +67,7 @@ def csv_record(entry: Entry) -> dict[str, Any]:
 def _source_label(entry: Entry) -> Text:
     """The short citation of the source printing the entry's figure, marked by kind."""
     source = entry.cited
-    label = Text(f"{source.cite}{_KIND_MARK.get(source.kind, '')}")
+    label = Text(f"{source.cite}{KIND_MARK.get(source.kind, '')}")
     for other in entry.alternatives:
         label.append(f"; ‡ {other.sources[0].cite}")
     return label
@@ -195,7 +193,7 @@ def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
     table.add_column("event", ratio=3)
     table.add_column("source", ratio=2)
     for e in milestones:
-        cites = "; ".join(f"{s.cite}{_KIND_MARK.get(s.kind, '')}" for s in e.sources)
+        cites = "; ".join(f"{s.cite}{KIND_MARK.get(s.kind, '')}" for s in e.sources)
         table.add_row(e.date or str(e.year), Text(e.event or ""), Text(cites))
     return table
 
