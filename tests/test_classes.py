@@ -58,6 +58,17 @@ def test_bad_numbers_and_ambiguous_names(value: str, scheme: Scheme) -> None:
         get_class(value, scheme)
 
 
+def test_any_synset_identifier_finds_its_class() -> None:
+    assert get_class("goldfishes").index == 1  # inflected, as in synsets commands
+    assert get_class("geese").index == 99
+    assert get_class("tabby.n.01").index == 281
+    with pytest.raises(ImagenetError, match="names 2 ImageNet synsets"):
+        get_class("dog")
+    with pytest.raises(NotFoundError) as caught:
+        get_class("run.v.01")
+    assert caught.value.hint == "ImageNet synsets are nouns; run.v.01 is a verb"
+
+
 def test_a_synset_that_is_not_a_class() -> None:
     with pytest.raises(ImagenetError) as caught:
         get_class("n02084071")

@@ -119,6 +119,9 @@ def test_timeline_localization_and_detection() -> None:
     assert det[(2014, "GoogLeNet")] == 43.9
     code, out, _ = run("timeline", "--task", "det", "--year", "2017", "--no-milestones")
     assert (code, out) == (1, "")
+    code, out, err = run("timeline", "--task", "loc", "--year", "2012")
+    assert code == 0
+    assert err == "No loc results are recorded in 2012; showing the milestones.\n"
 
 
 def test_empty_query_exit_1() -> None:

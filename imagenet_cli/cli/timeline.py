@@ -76,6 +76,9 @@ def timeline(
                     " and no milestone falls then" if milestones else why
                 )
             raise ImagenetError(f"nothing recorded {span}{why}")
+    if contest and not any(e.kind == "result" for e in entries):
+        span = f"in {year}" if year is not None else "for those years"
+        sys.stderr.write(f"No {task.value} results are recorded {span}; showing the milestones.\n")
     if not contest:
         sys.stderr.write(
             f"No ILSVRC was held in {year} (the contests ran {FIRST_CONTEST}-{LAST_CONTEST}); "

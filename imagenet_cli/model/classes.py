@@ -135,8 +135,8 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     for found in classes:
         if key == found.wnid:
             return found
-    if re.match(r"^n\d{8}$", key, re.ASCII):
-        raise _synset_not_class(key) or NotFoundError("class", raw, suggestions=())
+    if re.match(r"^n\d+$", key, re.ASCII):
+        return _via_synset(key)
     matches = list(_names().get(key, ()))
     if len(matches) == 1:
         return matches[0]
@@ -146,25 +146,31 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
             f"{raw!r} names {len(matches)} classes: {listed}",
             hint="give the index or wnid",
         )
-    not_a_class = _synset_not_class(raw)
-    if not_a_class is not None:
-        raise not_a_class
-    known = [c.simple_name for c in classes] + [c.name for c in classes]
-    raise NotFoundError("class", raw, known)
+    return _via_synset(raw)
 
 
-def _synset_not_class(text: str) -> ImagenetError | None:
-    """The error for a synset of the index that is not a class, or None."""
+def _via_synset(text: str) -> ImagenetClass:
+    """Read ``text`` as any synset identifier (inflections, WordNet names, wnids) and
+    return its class, or say why it is none: not a class (with how many lie under it),
+    several synsets, a WordNet noun ImageNet lacks, ..."""
     from imagenet_cli.model.identifiers import resolve
 
     try:
         synset = resolve(text)
-    except ImagenetError:
-        return None
+    except NotFoundError as error:
+        if error.hint is not None:
+            raise
+        known = [c.simple_name for c in all_classes()] + [c.name for c in all_classes()]
+        raise NotFoundError("class", text, known) from None
+    if synset.ilsvrc2012_index is not None:
+        return all_classes()[synset.ilsvrc2012_index]
     count = len(classes_under(synset.wnid))
-    return ImagenetError(
+    raise ImagenetError(
         f"{synset.name} ({synset.wnid}) is a synset of the index but not an ILSVRC-2012 class",
-        hint=f"{count} classes lie under it: imagenet classes --under {synset.wnid}"
+        hint=(
+            f"{count} class{'' if count == 1 else 'es'} lie under it: "
+            f"imagenet classes --under {synset.wnid}"
+        )
         if count
         else f"see imagenet synsets show {synset.wnid}",
     )

@@ -146,7 +146,8 @@ def subsets_table(subsets: tuple[Subset, ...]) -> Table:
 def print_members(subset: Subset, members: tuple[Member, ...]) -> None:
     """A list's members in order, with the ILSVRC-2012 class index where they have one."""
     print_listing(
-        f"{subset.title} ({subset.name}): {subset.size:,} synsets. {subset.description}.",
+        f"{subset.title} ({subset.name}), {subset.size:,} synsets\n{subset.description[0].upper()}"
+        f"{subset.description[1:]}.",
         ("position", "wnid", "name", "class"),
         (
             (m.position, m.wnid, m.name, "" if m.ilsvrc2012_index is None else m.ilsvrc2012_index)
