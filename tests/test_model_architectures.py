@@ -17,20 +17,46 @@ def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[
     cls, member = weights.split(".")
     body = source[source.index(f"class {cls}(") :]
     body = body[body.index(f"{member} = Weights(") :]
-    body = body[: body.index(")\n", body.index('"_docs"'))]
+    body = body[: body.index('"_file_size"')]
     return {
         key: float(re.search(rf'"{re.escape(key)}": ([\d.]+)', body).group(1))  # type: ignore[union-attr]
         for key in ("num_params", "acc@1", "acc@5")
     }
 
 
-def test_resnet_variants_match_torchvision(torchvision_wheel: zipfile.ZipFile) -> None:
+def test_variants_match_torchvision(torchvision_wheel: zipfile.ZipFile) -> None:
     family, _ = get_architecture("resnet")
     assert [v.name for v in family.variants] == [
         "ResNet-18", "ResNet-34", "ResNet-50", "ResNet-101", "ResNet-152",
     ]  # fmt: skip
+    for family in list_architectures():
+        for variant in family.variants:
+            assert variant.weights, variant.name
+            for weights in variant.weights:
+                meta = torchvision_meta(torchvision_wheel, family.id, weights.name)
+                assert weights.params == meta["num_params"]
+                assert weights.top1 == meta["acc@1"]
+                assert weights.top5 == meta["acc@5"]
+
+
+def test_alexnet_and_vgg_figures() -> None:
+    family, _ = get_architecture("alexnet")
+    (alexnet,) = family.variants
+    assert alexnet.params == 61_100_840  # torchvision's one-tower net
+    assert (alexnet.paper_results[0].top1_error, alexnet.paper_results[0].top5_error) == (
+        37.5, 17.0,
+    )  # fmt: skip
+    _, vgg16 = get_architecture("VGG-16")
+    assert vgg16 is not None
+    assert vgg16.spec["paper_params_millions"] == 138  # Simonyan & Zisserman, Table 2
+    assert vgg16.macs == 15.3e9
+    table4 = next(r for r in vgg16.paper_results if r.source.endswith("Table 4"))
+    assert (table4.top1_error, table4.top5_error) == (24.8, 7.5)
+
+
+def test_resnet_weights_match_torchvision(torchvision_wheel: zipfile.ZipFile) -> None:
+    family, _ = get_architecture("resnet")
     for variant in family.variants:
-        assert variant.weights, variant.name
         for weights in variant.weights:
             meta = torchvision_meta(torchvision_wheel, "resnet", weights.name)
             assert weights.params == meta["num_params"]

@@ -134,7 +134,11 @@ def _variant(raw: dict[str, Any]) -> Variant:
         macs_source=raw.get("macs_source"),
         paper_results=tuple(PaperResult(**r) for r in raw.get("paper_results", ())),
         weights=tuple(_weights(w) for w in raw.get("torchvision_weights", ())),
-        spec={k: raw[k] for k in ("depth", "block", "blocks_per_stage") if k in raw},
+        spec={
+            k: raw[k]
+            for k in ("depth", "block", "blocks_per_stage", "config", "paper_params_millions")
+            if k in raw
+        },
     )
 
 

@@ -138,19 +138,22 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
         for i, weights in enumerate(rows):
             models.add_row(
                 variant.name if i == 0 else "",
-                _num(variant.params) if i == 0 else "",
+                _num(weights.params) if weights else "—",
                 (_giga(variant.macs) if i == 0 else ""),
                 _num(weights.top1, "{:.3f}") if weights else "—",
                 _num(weights.top5, "{:.3f}") if weights else "—",
                 _num(weights.gflops, "{:.3f}") if weights else "—",
-                Text(weights.name.split(".")[-1] + (" *" if i == 0 else "")) if weights else "—",
+                Text(weights.name.replace("_Weights.", " ") + (" *" if i == 0 else ""))
+                if weights
+                else "—",
             )
     models.caption = Text(
-        "params: torchvision num_params (exact). MACs: multiply-adds per 224x224 image, "
-        "from the paper (Table 1). top-1/top-5: accuracy of torchvision's weights on "
+        "params: torchvision num_params of each weights' model (exact). MACs: multiply-adds per "
+        "224x224 image, from a paper (the source is in --json). top-1/top-5: accuracy of "
+        "torchvision's weights on "
         "ImageNet-1k val, single center crop (library-reproduced). tv GFLOPS: torchvision's "
-        "_ops figure for its own implementation, as its metadata labels it. Weights are members "
-        "of torchvision's <Variant>_Weights enum (ResNet50_Weights.IMAGENET1K_V2); * its default."
+        "_ops figure for its own implementation, as its metadata labels it. Weights: torchvision's "
+        "enum and member (RESNET50 IMAGENET1K_V2 is ResNet50_Weights.IMAGENET1K_V2); * default."
     )
     models.caption_justify = "left"
 
