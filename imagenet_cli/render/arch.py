@@ -153,7 +153,7 @@ def family_view(family: Architecture, only: Variant | None = None) -> Renderable
         "torchvision's weights on "
         "ImageNet-1k val, single center crop (library-reproduced). tv GFLOPS: torchvision's "
         "_ops figure for its own implementation, as its metadata labels it. Weights: torchvision's "
-        "enum and member (RESNET50 IMAGENET1K_V2 is ResNet50_Weights.IMAGENET1K_V2); * default."
+        "enum and member (ResNet50 IMAGENET1K_V2 is ResNet50_Weights.IMAGENET1K_V2); * default."
     )
     models.caption_justify = "left"
 
