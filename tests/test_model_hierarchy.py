@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from imagenet_cli.model.classes import classes_under
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.hierarchy import (
     ENTITY,
-    classes_under,
     descendants,
     hypernym_paths,
     hyponym_tree,
@@ -84,9 +84,12 @@ def test_every_path_starts_at_entity() -> None:
 
 
 def test_dogs_are_118_classes() -> None:
-    dogs = classes_under(2084071)
+    dogs = classes_under("dog.n.01")
     assert len(dogs) == 118
-    assert dogs == tuple(range(151, 269))
+    assert tuple(c.index for c in dogs) == tuple(range(151, 269))
+    assert {c.index for c in dogs} == {
+        node(o).class_index for o in descendants(2084071) & class_offsets()
+    }
 
 
 def test_no_class_is_an_ancestor_of_another() -> None:

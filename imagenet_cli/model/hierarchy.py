@@ -98,22 +98,6 @@ def children(offset: int) -> tuple[int, ...]:
     return tuple(c for (c,) in rows)
 
 
-def class_offset(index: int) -> int:
-    """The WordNet offset of ILSVRC-2012 class ``index`` (0-999).
-
-    Raises:
-        KeyError: no class has that index.
-    """
-    row = (
-        index_db()
-        .execute("SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (index,))
-        .fetchone()
-    )
-    if row is None:
-        raise KeyError(index)
-    return int(row[0])
-
-
 @cache
 def noun_max_depth() -> int:
     """Depth of WordNet 3.0's noun taxonomy as NLTK computes it for ``lch_similarity``."""
@@ -273,18 +257,6 @@ def descendants(offset: int) -> set[int]:
         (offset,),
     )
     return {o for (o,) in rows}
-
-
-def classes_under(offset: int) -> tuple[int, ...]:
-    """ILSVRC-2012 class indices in the synset's subtree (itself included), ascending."""
-    rows = index_db().execute(
-        "WITH RECURSIVE below(offset) AS (SELECT ? UNION "
-        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
-        "SELECT s.ilsvrc2012_index FROM below b JOIN synsets s ON s.offset = b.offset "
-        "WHERE s.ilsvrc2012_index IS NOT NULL ORDER BY 1",
-        (offset,),
-    )
-    return tuple(i for (i,) in rows)
 
 
 def members_with_ancestors(members: Iterable[int]) -> set[int]:
