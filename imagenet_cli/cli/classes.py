@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.options import pick_format
 from imagenet_cli.render.console import print_view, write_csv, write_json
 
 app = typer.Typer(help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates.")
@@ -64,11 +65,7 @@ def classes(
     from imagenet_cli.model.classes import all_classes, classes_in, classes_under
     from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
 
-    asked = {f for f, on in ((fmt, fmt is not None), (ClassFormat.JSON, as_json),
-                             (ClassFormat.CSV, as_csv)) if on}  # fmt: skip
-    if len(asked) > 1:
-        raise typer.BadParameter("choose one output format", param_hint="--format")
-    output = next(iter(asked)) if asked else ClassFormat.TABLE
+    output = pick_format(fmt, as_json, as_csv, ClassFormat)
     with user_errors():
         chosen = all_classes()
         title = "ILSVRC-2012 classes"

@@ -18,7 +18,6 @@ from functools import cache
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import index_db
 
-WNID_RE = re.compile(r"^n\d{8}$", re.ASCII)
 _LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
 _NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$", re.ASCII)
 
