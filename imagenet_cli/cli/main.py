@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli import about, arch, classes, subsets, synsets, timeline
+from imagenet_cli.cli import about, arch, classes, subsets, synsets, timeline, wordnet
 
 app = typer.Typer(
     name="imagenet",
@@ -25,6 +25,7 @@ app.add_typer(subsets.app, name="subsets")
 app.add_typer(timeline.app)
 app.add_typer(arch.app)
 app.add_typer(about.app)
+app.add_typer(wordnet.app, name="wordnet")
 
 
 def _version(value: bool) -> None:

@@ -17,7 +17,6 @@ Linux distributions ship them (Debian's ``wordnet-base``) without help:
 from __future__ import annotations
 
 import io
-import os
 import warnings
 from functools import cache
 from pathlib import Path
@@ -43,18 +42,9 @@ LEXNAMES: tuple[tuple[str, int], ...] = (
     ("verb.stative", 2), ("verb.weather", 2), ("adj.ppl", 3),
 )  # fmt: skip
 
-#: Files a WordNet 3.0 database folder must hold for the reader (``lexnames`` and
-#: ``index.sense`` are optional: the first is supplied, the second only serves sense keys).
-REQUIRED_FILES = tuple(
-    f"{kind}.{pos}" for kind in ("index", "data") for pos in ("noun", "verb", "adj", "adv")
-) + tuple(f"{pos}.exc" for pos in ("noun", "verb", "adj", "adv"))
-
-#: Folders tried, in order, after ``$IMAGENET_WORDNET_DIR`` and NLTK's own data path.
-SYSTEM_DIRS = (Path("/usr/share/wordnet"), Path("/usr/local/share/wordnet"))
-
 INSTALL_HINT = (
-    "install WordNet 3.0 (Debian/Ubuntu: apt-get install wordnet-base) "
-    "or set IMAGENET_WORDNET_DIR to a folder of WordNet 3.0 database files"
+    "run `imagenet wordnet install` (NLTK's package), or install Debian's wordnet-base "
+    "(apt-get install wordnet-base), or set IMAGENET_WORDNET_DIR to a WordNet 3.0 folder"
 )
 
 
@@ -65,44 +55,39 @@ def lexnames_text() -> str:
     )
 
 
-def is_wordnet_dir(path: Path) -> bool:
-    """True when ``path`` holds every WordNet database file the reader needs."""
-    return all((path / name).is_file() for name in REQUIRED_FILES)
-
-
-def _nltk_dirs() -> list[Path]:
-    """Folders named ``corpora/wordnet`` on NLTK's search path (unzipped corpora only)."""
-    import nltk
-
-    return [Path(root) / "corpora" / "wordnet" for root in nltk.data.path]
-
-
 def find_wordnet_dir() -> Path:
-    """Pick the WordNet database folder to read.
+    """Pick the WordNet 3.0 database folder to read, without importing NLTK.
 
-    Order: ``$IMAGENET_WORDNET_DIR``, then ``corpora/wordnet`` under each folder on
-    ``nltk.data.path`` (``$NLTK_DATA`` first), then the system folders in
-    :data:`SYSTEM_DIRS` (Debian's ``wordnet-base``).
+    Order (:func:`imagenet_cli.model.corpus.find_corpora`): ``$IMAGENET_WORDNET_DIR``,
+    then ``corpora/wordnet`` under each folder on NLTK's data path (``$NLTK_DATA``
+    first), then the system folders (Debian's ``wordnet-base``). Folders that are not
+    WordNet 3.0 (3.1 and Open English WordNet use other offsets) are skipped.
 
     Returns:
-        The first folder holding all of :data:`REQUIRED_FILES`.
+        The first usable folder.
 
     Raises:
-        DataMissingError: no such folder, or ``$IMAGENET_WORDNET_DIR`` names one that is
-            not a WordNet database folder.
+        DataMissingError: no usable folder, or ``$IMAGENET_WORDNET_DIR`` names one that
+            is not usable (the message says why).
     """
-    override = os.environ.get("IMAGENET_WORDNET_DIR")
-    if override:
-        path = Path(override)
-        if not is_wordnet_dir(path):
-            raise DataMissingError(
-                f"IMAGENET_WORDNET_DIR={override} holds no WordNet database files",
-                hint=INSTALL_HINT,
-            )
-        return path
-    for path in [*_nltk_dirs(), *SYSTEM_DIRS]:
-        if is_wordnet_dir(path):
-            return path
+    from imagenet_cli.model.corpus import find_corpora
+
+    corpora = find_corpora()
+    if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR" and not corpora[0].usable:
+        raise DataMissingError(
+            f"IMAGENET_WORDNET_DIR={corpora[0].path} is not a WordNet 3.0 corpus: "
+            f"{corpora[0].problem}",
+            hint=INSTALL_HINT,
+        )
+    for corpus in corpora:
+        if corpus.usable:
+            return corpus.path
+    others = [c for c in corpora if c.complete]
+    if others:
+        raise DataMissingError(
+            f"no WordNet 3.0 corpus found; {others[0].path} is {others[0].problem}",
+            hint=INSTALL_HINT,
+        )
     raise DataMissingError("no WordNet 3.0 corpus found", hint=INSTALL_HINT)
 
 

@@ -1,0 +1,189 @@
+"""``imagenet wordnet``: NLTK's WordNet 3.0 corpus: where it is, installing and importing it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.render.console import print_view, write_json
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help="The full WordNet 3.0 corpus for NLTK: status, install (download) or import (offline).",
+)
+
+DirOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
+    typer.Option(
+        "--dir",
+        help="NLTK data folder to install into (the corpus goes to DIR/corpora/wordnet). "
+        "Default: the first $NLTK_DATA entry, else ~/nltk_data.",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace a WordNet 3.0 corpus already installed there.")
+]
+
+
+@app.command("status")
+def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Which WordNet corpus NLTK and imagenet would use, its version, and what it enables.
+
+    Folders are searched in this order: $IMAGENET_WORDNET_DIR, corpora/wordnet under each folder of NLTK's data path ($NLTK_DATA, ~/nltk_data, ...), then /usr/share/wordnet (Debian's wordnet-base). Only WordNet 3.0 is used: ImageNet wnids are WordNet 3.0 offsets (dog is 02084071 in 3.0, 02086723 in 3.1).
+    """  # noqa: E501 - Typer rewraps help text
+    from importlib.metadata import PackageNotFoundError, version
+
+    from imagenet_cli.model.corpus import default_install_root, find_corpora
+    from imagenet_cli.render.wordnet import status_record, status_view
+
+    corpora = find_corpora()
+    in_use = next((c for c in corpora if c.usable), None)
+    try:
+        nltk_version: str | None = version("nltk")
+    except PackageNotFoundError:
+        nltk_version = None
+    root = default_install_root()
+    if as_json:
+        write_json(status_record(corpora, in_use, nltk_version, root))
+    else:
+        print_view(status_view(corpora, in_use, nltk_version, root))
+
+
+def _on_nltk_path(root: Path) -> bool:
+    from imagenet_cli.model.corpus import nltk_data_path
+
+    resolved = root.expanduser().resolve()
+    return any(p.expanduser().resolve() == resolved for p in nltk_data_path())
+
+
+def _interrupted() -> typer.Exit:
+    sys.stderr.write("Error: interrupted; nothing was installed and any old corpus is intact\n")
+    return typer.Exit(code=130)
+
+
+@app.command("install")
+def install(
+    url: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option(
+            "--url",
+            help="Where to download the corpus zip (default: NLTK's published wordnet.zip).",
+            show_default=False,
+        ),
+    ] = None,
+    sha256: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option(
+            "--sha256",
+            help="Expected SHA-256 of the zip. Without it, the size and MD5 that NLTK's "
+            "index publishes for its wordnet.zip are checked.",
+            metavar="HEX",
+            show_default=False,
+        ),
+    ] = None,
+    target: DirOption = None,
+    force: ForceOption = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait to connect and per read.")
+    ] = 30.0,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, max=10, help="Retries on connection errors and 5xx.")
+    ] = 3,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Refuse downloads over this many MB.")
+    ] = 64.0,
+) -> None:
+    """Download NLTK's WordNet 3.0 package and install it safely.
+
+    The zip is checked (size, digest), unzipped into a temporary folder (absolute paths, '..' and links are refused), checked to be WordNet 3.0, then moved into place in one step. A failed or interrupted install leaves nothing behind and any previous corpus intact. HTTPS_PROXY/NO_PROXY and REQUESTS_CA_BUNDLE are honoured.
+    """  # noqa: E501 - Typer rewraps help text
+    from imagenet_cli.model.corpus import default_install_root
+    from imagenet_cli.model.installer import (
+        NLTK_WORDNET,
+        NLTK_WORDNET_URL,
+        Expected,
+        install_from_url,
+    )
+    from imagenet_cli.render.console import make_console
+    from imagenet_cli.render.wordnet import installed_view
+
+    if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256.strip()):
+        raise typer.BadParameter("give 64 hexadecimal digits", param_hint="--sha256")
+    expected = NLTK_WORDNET if sha256 is None else Expected(sha256=sha256.strip())
+    root = target if target is not None else default_install_root()
+    console = make_console(stderr=True)
+
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
+
+    bar = Progress(
+        TextColumn("downloading wordnet.zip"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task("download", total=None)
+
+    def progress(done: int, total: int | None) -> None:
+        bar.update(task, completed=done, total=total)
+
+    try:
+        with user_errors(), bar:
+            corpus = install_from_url(
+                root,
+                url or NLTK_WORDNET_URL,
+                expected=expected,
+                max_bytes=int(max_size * 1024 * 1024),
+                timeout=timeout,
+                retries=retries,
+                force=force,
+                progress=progress,
+            )
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    print_view(installed_view(corpus, "installed", _on_nltk_path(root)))
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of WordNet 3.0 database files (Debian's wordnet-base: "
+            "/usr/share/wordnet).",
+            show_default=False,
+        ),
+    ],
+    target: DirOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Build an NLTK-readable WordNet 3.0 corpus from Princeton's database files, offline.
+
+    Copies the files and supplies what NLTK needs and Linux packages lack: lexnames and, when missing, index.sense (rebuilt from the database; identical to Princeton's). The result is moved into place in one step.
+    """  # noqa: E501 - Typer rewraps help text
+    from imagenet_cli.model.corpus import default_install_root
+    from imagenet_cli.model.installer import import_corpus
+    from imagenet_cli.render.wordnet import installed_view
+
+    root = target if target is not None else default_install_root()
+    try:
+        with user_errors():
+            corpus = import_corpus(source, root, force=force)
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    print_view(installed_view(corpus, "imported", _on_nltk_path(root)))

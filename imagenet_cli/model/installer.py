@@ -1,0 +1,355 @@
+"""Installing a WordNet 3.0 corpus safely: download, checksum, safe unzip, atomic swap.
+
+The default package is the one NLTK's own downloader fetches: ``wordnet`` in NLTK's data
+index (``index.xml`` of the nltk/nltk_data repository, gh-pages branch, read at commit
+005569f5): version 3.0, ``size="10775600"``, ``checksum="b3f38606f626e54c6f060548546f71f0"``
+(an MD5 digest, which is what NLTK's downloader compares), ``unzipped_size="36353991"``.
+
+``requests`` is imported inside :func:`download` only, so other commands never load it.
+Retries use urllib3's ``Retry`` (connection errors, read errors before the body, and
+HTTP 500/502/503/504, with exponential backoff); proxies (``HTTPS_PROXY``, ``NO_PROXY``)
+and TLS verification (``REQUESTS_CA_BUNDLE``) are requests' defaults and stay on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from imagenet_cli.model.corpus import Corpus, inspect_corpus
+from imagenet_cli.model.errors import ImagenetError
+
+NLTK_WORDNET_URL = (
+    "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/corpora/wordnet.zip"
+)
+NLTK_WORDNET_MD5 = "b3f38606f626e54c6f060548546f71f0"
+NLTK_WORDNET_SIZE = 10_775_600
+NLTK_WORDNET_UNZIPPED_SIZE = 36_353_991
+
+#: Default caps: the package is 10.8 MB zipped and 36.4 MB unzipped.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_UNZIPPED = 256 * 1024 * 1024
+CHUNK = 64 * 1024
+
+#: ``progress(done_bytes, total_bytes_or_None)``
+Progress = Callable[[int, int | None], None]
+
+
+class InstallError(ImagenetError):
+    """A download or install failed; nothing was installed and any old corpus is intact."""
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """What the downloaded file must be: any of size (bytes), MD5 and SHA-256 (hex)."""
+
+    size: int | None = None
+    md5: str | None = None
+    sha256: str | None = None
+
+
+NLTK_WORDNET = Expected(size=NLTK_WORDNET_SIZE, md5=NLTK_WORDNET_MD5)
+
+
+def _describe_request_error(error: Exception, url: str, timeout: float) -> str:
+    """One line for a ``requests`` failure, by what happened rather than by class name."""
+    import requests
+
+    text = str(error)
+    if isinstance(error, requests.exceptions.SSLError):
+        return f"TLS verification failed for {url} (set REQUESTS_CA_BUNDLE for a private CA)"
+    if isinstance(error, requests.exceptions.Timeout) or "timed out" in text.lower():
+        return f"the server at {url} did not answer within {timeout:g} s"
+    if isinstance(error, requests.exceptions.ChunkedEncodingError) or "IncompleteRead" in text:
+        return f"the download from {url} was cut short"
+    if isinstance(error, requests.exceptions.ProxyError):
+        return f"the proxy refused or failed the request for {url}"
+    if isinstance(error, requests.exceptions.ConnectionError):
+        return f"could not connect to {url}"
+    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return f"{url!r} is not a valid http(s) URL"
+    if isinstance(error, requests.exceptions.InvalidSchema):
+        return f"{url!r} is not an http(s) URL"
+    return f"the download from {url} failed: {text.splitlines()[0] if text else type(error)}"
+
+
+def download(
+    url: str,
+    dest: Path,
+    *,
+    expected: Expected,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 30.0,
+    retries: int = 3,
+    progress: Progress | None = None,
+) -> int:
+    """Stream ``url`` into the new file ``dest``, checking size and digests.
+
+    Args:
+        url: an http(s) URL.
+        dest: a file that must not exist yet (created exclusively).
+        expected: size and digests to check; None fields are not checked.
+        max_bytes: refuse a body larger than this (by Content-Length or by counting).
+        timeout: seconds to wait for the connection and for each read.
+        retries: retries on connection errors and HTTP 500/502/503/504, with backoff
+            (0.5 s, then doubling).
+        progress: called with (bytes so far, total bytes or None) after each chunk.
+
+    Returns:
+        The number of bytes written.
+
+    Raises:
+        InstallError: HTTP error, timeout, cut-short body, oversized body, wrong size
+            or digest. ``dest`` may be left partly written: callers download into a
+            temporary folder they remove.
+    """
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        backoff_factor=0.5,
+        status_forcelist=(500, 502, 503, 504),
+        allowed_methods=frozenset({"GET"}),
+        raise_on_status=False,
+    )
+    md5, sha256 = hashlib.md5(usedforsecurity=False), hashlib.sha256()
+    written = 0
+    with requests.Session() as session:
+        adapter = HTTPAdapter(max_retries=retry)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        try:
+            with session.get(url, stream=True, timeout=(timeout, timeout)) as response:
+                if response.status_code >= 400:
+                    reason = f" {response.reason}" if response.reason else ""
+                    raise InstallError(
+                        f"the server answered HTTP {response.status_code}{reason} for {url}"
+                    )
+                declared = response.headers.get("Content-Length")
+                total = int(declared) if declared and declared.isdigit() else None
+                if total is not None and total > max_bytes:
+                    raise InstallError(
+                        f"the download is {total:,} bytes, over the {max_bytes:,}-byte cap"
+                    )
+                with dest.open("xb") as handle:
+                    for chunk in response.iter_content(CHUNK):
+                        written += len(chunk)
+                        if written > max_bytes:
+                            raise InstallError(
+                                f"the download passed the {max_bytes:,}-byte cap; stopped"
+                            )
+                        handle.write(chunk)
+                        md5.update(chunk)
+                        sha256.update(chunk)
+                        if progress is not None:
+                            progress(written, total)
+                if total is not None and written != total:
+                    raise InstallError(
+                        f"the download from {url} was cut short ({written:,} of {total:,} bytes)"
+                    )
+        except requests.exceptions.RequestException as error:
+            raise InstallError(_describe_request_error(error, url, timeout)) from None
+    _check(written, md5.hexdigest(), sha256.hexdigest(), expected)
+    return written
+
+
+def _check(size: int, md5: str, sha256: str, expected: Expected) -> None:
+    if expected.size is not None and size != expected.size:
+        raise InstallError(f"the download has {size:,} bytes; expected {expected.size:,}")
+    if expected.md5 is not None and md5 != expected.md5.lower():
+        raise InstallError(f"MD5 mismatch: got {md5}, expected {expected.md5.lower()}")
+    if expected.sha256 is not None and sha256 != expected.sha256.lower():
+        raise InstallError(f"SHA-256 mismatch: got {sha256}, expected {expected.sha256.lower()}")
+
+
+def _member_problem(info: zipfile.ZipInfo, top: str) -> str | None:
+    name = info.filename
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return f"an absolute path ({name!r})"
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if ".." in parts:
+        return f"a path leaving the folder ({name!r})"
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return f"a link ({name!r})"
+    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return f"a special file ({name!r})"
+    if not parts or parts[0] != top:
+        return f"a file outside {top}/ ({name!r})"
+    return None
+
+
+def safe_extract(archive: Path, dest: Path, *, top: str, max_unzipped: int) -> Path:
+    """Unzip ``archive`` into ``dest``, refusing anything that could escape or explode.
+
+    Every member must lie under ``top/``; absolute paths, ``..``, links and special
+    files are refused before anything is written, as are archives whose stated or
+    actual unzipped size passes ``max_unzipped`` bytes.
+
+    Returns:
+        ``dest / top``.
+
+    Raises:
+        InstallError: not a zip file, or a refused member.
+    """
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            members = zipped.infolist()
+            for info in members:
+                problem = _member_problem(info, top)
+                if problem:
+                    raise InstallError(f"refused the archive: it holds {problem}")
+            if sum(info.file_size for info in members) > max_unzipped:
+                raise InstallError(f"refused the archive: over {max_unzipped:,} bytes unzipped")
+            budget = max_unzipped
+            for info in members:
+                target = dest.joinpath(*PurePosixPath(info.filename).parts)
+                if info.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zipped.open(info) as source, target.open("xb") as out:
+                    while block := source.read(CHUNK):
+                        budget -= len(block)
+                        if budget < 0:
+                            raise InstallError(
+                                f"refused the archive: over {max_unzipped:,} bytes unzipped"
+                            )
+                        out.write(block)
+    except zipfile.BadZipFile:
+        raise InstallError("the download is not a zip archive") from None
+    return dest / top
+
+
+def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool = False) -> Corpus:
+    """Build a corpus in a temporary folder and move it to ``root/corpora/wordnet`` at once.
+
+    Args:
+        root: an NLTK data folder (``~/nltk_data``); created when missing.
+        populate: given an empty staging folder on the same file system, builds the
+            corpus inside it and returns the corpus folder.
+        force: replace a usable WordNet 3.0 corpus already there.
+
+    Returns:
+        What was installed.
+
+    Raises:
+        InstallError: a usable corpus is already there (without ``force``), or the
+            built folder is not a usable WordNet 3.0 corpus.
+        ImagenetError, OSError: from ``populate`` or the file system.
+        In every failure, and on KeyboardInterrupt, the staging folder is removed and
+        any previous corpus is left as it was.
+    """
+    final = root / "corpora" / "wordnet"
+    current = inspect_corpus(final, "nltk_data")
+    if current.usable and not force:
+        raise InstallError(
+            f"a WordNet 3.0 corpus is already installed in {final}",
+            hint="add --force to replace it",
+        )
+    created = [p for p in (final.parent, *final.parent.parents) if not p.exists()]
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".wordnet-staging-", dir=final.parent))
+    except OSError as error:
+        _remove_empty(created)
+        raise InstallError(f"cannot write to {final.parent}: {error.strerror or error}") from None
+    done = False
+    try:
+        built = populate(staging)
+        result = inspect_corpus(built, "nltk_data")
+        if not result.usable:
+            raise InstallError(f"the new corpus is not usable WordNet 3.0: {result.problem}")
+        previous = staging / "previous"
+        had_previous = final.exists() or final.is_symlink()
+        if had_previous:
+            os.replace(final, previous)
+        try:
+            os.replace(built, final)
+        except BaseException:
+            if had_previous:
+                os.replace(previous, final)
+            raise
+        done = True
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        raise InstallError(f"cannot install{where}: {error.strerror or error}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not done:
+            _remove_empty(created)
+    return inspect_corpus(final, "nltk_data")
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders an install created (deepest first) if they are still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def install_from_url(
+    root: Path,
+    url: str = NLTK_WORDNET_URL,
+    *,
+    expected: Expected = NLTK_WORDNET,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 30.0,
+    retries: int = 3,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Download an NLTK ``wordnet.zip`` package and install it atomically under ``root``.
+
+    See :func:`download`, :func:`safe_extract` and :func:`install_corpus` for the checks.
+    The archive must hold one ``wordnet/`` folder, as NLTK's package does.
+
+    Raises:
+        InstallError: any failure; nothing is installed and any old corpus is intact.
+    """
+
+    def populate(staging: Path) -> Path:
+        archive = staging / "wordnet.zip"
+        download(
+            url,
+            archive,
+            expected=expected,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            retries=retries,
+            progress=progress,
+        )
+        folder = safe_extract(
+            archive, staging / "unzipped", top="wordnet", max_unzipped=DEFAULT_MAX_UNZIPPED
+        )
+        archive.unlink()
+        return folder
+
+    return install_corpus(root, populate, force=force)
+
+
+def import_corpus(source: Path, root: Path, *, force: bool = False) -> Corpus:
+    """Build an NLTK-readable corpus from WordNet 3.0 database files, atomically.
+
+    See :func:`imagenet_cli.model.corpus.build_nltk_corpus` and :func:`install_corpus`.
+    """
+    from imagenet_cli.model.corpus import build_nltk_corpus
+
+    def populate(staging: Path) -> Path:
+        return build_nltk_corpus(source, staging / "wordnet")
+
+    return install_corpus(root, populate, force=force)
