@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli import about, arch, classes, subsets, synsets, timeline, wordnet
+from imagenet_cli.cli import about, arch, classes, data, subsets, synsets, timeline, wordnet
 
 app = typer.Typer(
     name="imagenet",
@@ -26,6 +26,7 @@ app.add_typer(timeline.app)
 app.add_typer(arch.app)
 app.add_typer(about.app)
 app.add_typer(wordnet.app, name="wordnet")
+app.add_typer(data.app, name="data")
 
 
 def _version(value: bool) -> None:

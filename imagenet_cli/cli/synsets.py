@@ -33,6 +33,14 @@ def search(
             show_default=False,
         ),
     ] = None,
+    all_wordnet: Annotated[
+        bool,
+        typer.Option(
+            "--all-wordnet",
+            help="Search all 82,115 WordNet 3.0 noun synsets, not only ImageNet's (needs the "
+            "WordNet corpus: see imagenet wordnet status).",
+        ),
+    ] = False,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
@@ -44,6 +52,13 @@ def search(
     output = pick_format(fmt, as_json, as_csv)
     if limit is None:
         limit = 20 if output is OutputFormat.TABLE else 0
+    if all_wordnet:
+        if subset is not None:
+            raise typer.BadParameter(
+                "--all-wordnet searches all of WordNet; drop --subset", param_hint="--subset"
+            )
+        _search_all_wordnet(query, limit, output)
+        return
     with user_errors():
         found = search_synsets(query, subset=subset, limit=limit)
         if not found.total:
@@ -57,6 +72,29 @@ def search(
         print_view(search_table(shown, query, hypernym_names(shown)))
     if output is OutputFormat.TABLE and len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
+
+
+def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
+    from imagenet_cli.model.errors import NotFoundError
+    from imagenet_cli.model.fullwordnet import search_all
+    from imagenet_cli.render.wordnet import (
+        WORDNET_SEARCH_COLUMNS,
+        wordnet_hit_record,
+        wordnet_search_table,
+    )
+
+    with user_errors():
+        hits, total = search_all(query, limit)
+        if not total:
+            raise NotFoundError("WordNet 3.0 noun synset", query)
+    if output is OutputFormat.JSON:
+        write_json([wordnet_hit_record(hit) for hit in hits])
+    elif output is OutputFormat.CSV:
+        write_csv((wordnet_hit_record(hit) for hit in hits), WORDNET_SEARCH_COLUMNS)
+    else:
+        print_view(wordnet_search_table(hits, query))
+        if len(hits) < total:
+            sys.stderr.write(f"Showing {len(hits)} of {total} matches; use --limit 0 for all.\n")
 
 
 IdArgument = Annotated[
@@ -73,17 +111,43 @@ JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 @app.command("show")
 def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
+    from imagenet_cli.model.errors import NotFoundError
     from imagenet_cli.model.hierarchy import hypernym_paths
     from imagenet_cli.model.identifiers import resolve
     from imagenet_cli.render.hierarchy import show_record, show_view
 
     with user_errors():
-        synset = resolve(identifier)
+        try:
+            synset = resolve(identifier)
+        except NotFoundError as error:
+            if not (error.hint or "").startswith("a WordNet 3.0 noun"):
+                raise
+            _show_outside_imagenet(identifier, as_json)
+            return
         paths = hypernym_paths(synset.offset)
     if as_json:
         write_json(show_record(synset, paths))
     else:
         print_view(show_view(synset, paths))
+
+
+def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
+    """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
+    from imagenet_cli.model.errors import DataMissingError
+    from imagenet_cli.model.fullwordnet import NEEDS_CORPUS, show_any
+    from imagenet_cli.render.wordnet import wordnet_synset_record, wordnet_synset_view
+
+    try:
+        found = show_any(identifier)
+    except DataMissingError as error:
+        raise DataMissingError(
+            f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
+            f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
+        ) from None
+    if as_json:
+        write_json(wordnet_synset_record(found))
+    else:
+        print_view(wordnet_synset_view(found))
 
 
 @app.command("path")

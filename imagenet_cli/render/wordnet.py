@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli.model.corpus import Corpus
+from imagenet_cli.model.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
 
 ORIGIN_LABEL = {
     "IMAGENET_WORDNET_DIR": "$IMAGENET_WORDNET_DIR",
@@ -129,3 +130,152 @@ def installed_view(corpus: Corpus, action: str, on_nltk_path: bool) -> Renderabl
     else:
         text.append(f"; {root} is not on NLTK's data path: set NLTK_DATA={root} to use it")
     return text
+
+
+WORDNET_SEARCH_COLUMNS = (
+    "wnid", "name", "lemmas", "gloss", "match", "base_form", "in_imagenet", "ilsvrc2012_index",
+)  # fmt: skip
+
+
+def wordnet_hit_record(hit: WordNetHit) -> dict[str, Any]:
+    """A ``search --all-wordnet`` hit as JSON: ``in_imagenet`` means in the bundled index."""
+    return {
+        "wnid": hit.wnid,
+        "name": hit.name,
+        "lemmas": list(hit.lemmas),
+        "gloss": hit.gloss,
+        "match": hit.match,
+        "base_form": hit.base_form,
+        "in_imagenet": hit.in_index,
+        "ilsvrc2012_index": hit.ilsvrc2012_index,
+    }
+
+
+def wordnet_search_table(hits: list[WordNetHit], query: str) -> Table:
+    """All-WordNet hits, marking which are in ImageNet and which are ILSVRC-2012 classes."""
+    table = Table(title=Text(f"WordNet 3.0 noun synsets matching {query!r}"), title_justify="left")
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("wnid", style="cyan", no_wrap=True)
+    table.add_column("name", style="bold")
+    table.add_column("lemmas", ratio=2)
+    table.add_column("gloss", ratio=3)
+    table.add_column("ImageNet", no_wrap=True)
+    for rank, hit in enumerate(hits, start=1):
+        if hit.ilsvrc2012_index is not None:
+            where = Text(f"class {hit.ilsvrc2012_index}", style="green")
+        elif hit.in_index:
+            where = Text("index", style="cyan")
+        else:
+            where = Text("-", style="dim")
+        name = Text(hit.name)
+        if hit.base_form:
+            name.append(f"\n= {hit.base_form}", style="dim")
+        table.add_row(
+            str(rank),
+            hit.wnid,
+            name,
+            ", ".join(lemma.replace("_", " ") for lemma in hit.lemmas),
+            hit.gloss,
+            where,
+        )
+    table.caption = Text(
+        "ImageNet: class N = ILSVRC-2012 class index; index = in imagenet's synset index "
+        "(ImageNet lists and their hypernyms); - = not in ImageNet. = base form (NLTK morphy)"
+    )
+    table.caption_justify = "left"
+    return table
+
+
+def wordnet_synset_record(synset: WordNetSynset) -> dict[str, Any]:
+    """``synsets show`` JSON for a synset read from the corpus."""
+    pairs = ("hypernyms", "instance_hypernyms", "hyponyms", "instance_hyponyms")
+    record: dict[str, Any] = {
+        "wnid": synset.wnid,
+        "name": synset.name,
+        "lemmas": list(synset.lemmas),
+        "gloss": synset.gloss,
+        "examples": list(synset.examples),
+        "lexname": synset.lexname,
+        "in_imagenet": synset.in_index,
+        "source": "WordNet 3.0 corpus (NLTK)",
+    }
+    for key in pairs:
+        record[key] = [{"wnid": w, "name": n} for w, n in getattr(synset, key)]
+    record["paths"] = [list(p) for p in synset.paths]
+    ancestor = synset.imagenet_ancestor
+    record["imagenet_ancestor"] = (
+        None
+        if ancestor is None
+        else {"wnid": ancestor[0], "name": ancestor[1], "steps": ancestor[2]}
+    )
+    return record
+
+
+def wordnet_synset_view(synset: WordNetSynset) -> RenderableType:
+    """Label/value lines like ``synsets show``, for a synset outside the bundled index."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    title = Text.assemble((synset.name, "bold"), "  ", (synset.wnid, "cyan"), "  ")
+    title.append("not in ImageNet" if not synset.in_index else "in ImageNet", style="yellow")
+    grid.add_row("lemmas", ", ".join(lemma.replace("_", " ") for lemma in synset.lemmas))
+    grid.add_row("gloss", synset.gloss)
+    if synset.examples:
+        grid.add_row("examples", "; ".join(f'"{e}"' for e in synset.examples))
+    grid.add_row("lexname", synset.lexname)
+
+    def names(pairs: tuple[tuple[str, str], ...], limit: int = 12) -> str:
+        shown = ", ".join(n for _, n in pairs[:limit])
+        return shown + (f" ... ({len(pairs)} in all)" if len(pairs) > limit else "")
+
+    for label, pairs in (
+        ("hypernyms", synset.hypernyms),
+        ("instance of", synset.instance_hypernyms),
+        ("hyponyms", synset.hyponyms),
+        ("instances", synset.instance_hyponyms),
+    ):
+        if pairs:
+            grid.add_row(label, names(pairs))
+    if synset.imagenet_ancestor is not None:
+        wnid, name, steps = synset.imagenet_ancestor
+        grid.add_row("nearest in ImageNet", f"{name} ({wnid}), {steps} step{'s' * (steps != 1)} up")
+    for number, path in enumerate(synset.paths, start=1):
+        grid.add_row(f"path {number}" if len(synset.paths) > 1 else "path", " > ".join(path))
+    grid.add_row("source", "WordNet 3.0 corpus through NLTK (not the bundled index)")
+    return Group(title, grid)
+
+
+def verify_record(report: VerifyReport) -> dict[str, Any]:
+    """``data verify --json``: counts compared and every mismatch."""
+    return {
+        "corpus": report.corpus,
+        "synsets": report.synsets,
+        "lemmas": report.lemmas,
+        "hypernym_links": report.hypernym_links,
+        "ok": not report.mismatches,
+        "mismatches": [
+            {"wnid": m.wnid, "field": m.field, "bundled": m.ours, "corpus": m.theirs}
+            for m in report.mismatches
+        ],
+    }
+
+
+def verify_view(report: VerifyReport) -> RenderableType:
+    """One summary line, then a table of mismatches if any."""
+    checked = (
+        f"{report.synsets:,} synsets, {report.lemmas:,} lemmas and "
+        f"{report.hypernym_links:,} hypernym links of the bundled index against {report.corpus}"
+    )
+    if not report.mismatches:
+        return Text.assemble(("OK ", "green bold"), f"checked {checked}: all agree")
+    table = Table(
+        title=Text(f"{len(report.mismatches):,} differences; checked {checked}", style="red"),
+        title_justify="left",
+    )
+    table.add_column("wnid", style="cyan", no_wrap=True)
+    table.add_column("field")
+    table.add_column("bundled")
+    table.add_column("corpus")
+    for m in report.mismatches:
+        table.add_row(m.wnid, m.field, m.ours, m.theirs)
+    return table

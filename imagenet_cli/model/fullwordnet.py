@@ -1,0 +1,310 @@
+"""All of WordNet 3.0 through NLTK: search any noun, show synsets outside ImageNet, verify.
+
+Everything here needs a WordNet 3.0 corpus (:func:`imagenet_cli.model.wordnet.open_wordnet`
+finds it; ``imagenet wordnet status`` says where) and imports ``nltk`` on first use.
+Without a corpus each function raises :class:`DataMissingError` whose hint says how to get
+one. The bundled index (``data/imagenet.sqlite``) says which synsets ImageNet has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from imagenet_cli.model.errors import DataMissingError, ImagenetError, NotFoundError
+from imagenet_cli.model.resources import index_db
+
+NEEDS_CORPUS = (
+    "this needs the full WordNet 3.0 corpus: run `imagenet wordnet import /usr/share/wordnet` "
+    "(Debian's wordnet-base, offline) or `imagenet wordnet install`"
+)
+_WNID_RE = re.compile(r"^n?(\d{8})$")
+_NAME_RE = re.compile(r"^.+\.n\.\d+$")
+
+
+def wordnet() -> Any:
+    """NLTK's reader on the WordNet 3.0 corpus in use.
+
+    Raises:
+        DataMissingError: no WordNet 3.0 corpus (the hint says how to get one).
+        ImagenetError: the corpus found is not WordNet 3.0.
+    """
+    from imagenet_cli.model.wordnet import open_wordnet
+
+    try:
+        return open_wordnet()
+    except DataMissingError as error:
+        raise DataMissingError(error.message, hint=NEEDS_CORPUS) from None
+
+
+def _index_offsets() -> frozenset[int]:
+    return frozenset(o for (o,) in index_db().execute("SELECT offset FROM synsets"))
+
+
+def _class_indexes() -> dict[int, int]:
+    rows = index_db().execute(
+        "SELECT offset, ilsvrc2012_index FROM synsets WHERE ilsvrc2012_index IS NOT NULL"
+    )
+    return dict(rows.fetchall())
+
+
+@dataclass(frozen=True, slots=True)
+class WordNetHit:
+    """A noun synset of WordNet 3.0 that matched a query.
+
+    Attributes:
+        match: ``lemma`` (the query is one of its lemmas, after NLTK's morphy),
+            ``prefix`` (a lemma starts with it) or ``part`` (a lemma contains it).
+        base_form: the lemma morphy turned the query into, when it differs.
+        in_index: the synset is in the bundled ImageNet index.
+        ilsvrc2012_index: its ILSVRC-2012 class index (0-999), or None.
+    """
+
+    wnid: str
+    name: str
+    lemmas: tuple[str, ...]
+    gloss: str
+    match: str
+    base_form: str | None
+    in_index: bool
+    ilsvrc2012_index: int | None
+
+
+def search_all(query: str, limit: int = 0) -> tuple[list[WordNetHit], int]:
+    """Search every noun synset of WordNet 3.0 (82,115), not only ImageNet's.
+
+    Order: synsets having the query as a lemma (NLTK's ``synsets``, which applies
+    morphy: ``geese`` finds goose.n.01), in WordNet's sense order; then synsets with a
+    lemma starting with it; then synsets with a lemma containing it as a part.
+
+    Args:
+        query: words, spaces or underscores (case ignored).
+        limit: the most hits returned; 0 for all.
+
+    Returns:
+        ``(hits, total matches)``.
+
+    Raises:
+        ImagenetError: an empty query; DataMissingError: no corpus.
+    """
+    key = " ".join(query.strip().lower().replace("_", " ").split())
+    if not key:
+        raise ImagenetError("the search query is empty")
+    wn = wordnet()
+    underscored = key.replace(" ", "_")
+    ordered: dict[str, tuple[Any, str, str | None]] = {}
+    base = wn.morphy(underscored, "n")
+    for synset in wn.synsets(underscored, pos="n"):
+        ordered.setdefault(synset.name(), (synset, "lemma", base if base != underscored else None))
+    prefix, part = [], []
+    for lemma in wn.all_lemma_names(pos="n"):
+        if lemma.startswith(underscored) and lemma != underscored:
+            prefix.append(lemma)
+        elif underscored in lemma and lemma != underscored:
+            part.append(lemma)
+    for kind, lemmas in (("prefix", sorted(prefix)), ("part", sorted(part))):
+        for lemma in lemmas:
+            for synset in wn.synsets(lemma, pos="n"):
+                if lemma in synset.lemma_names() or lemma in map(str.lower, synset.lemma_names()):
+                    ordered.setdefault(synset.name(), (synset, kind, None))
+    total = len(ordered)
+    chosen = list(ordered.values())[: limit or None]
+    inside, classes = _index_offsets(), _class_indexes()
+    hits = [
+        WordNetHit(
+            wnid=f"n{s.offset():08d}",
+            name=s.name(),
+            lemmas=tuple(s.lemma_names()),
+            gloss=s.definition(),
+            match=kind,
+            base_form=base_form,
+            in_index=s.offset() in inside,
+            ilsvrc2012_index=classes.get(s.offset()),
+        )
+        for s, kind, base_form in chosen
+    ]
+    return hits, total
+
+
+@dataclass(frozen=True, slots=True)
+class WordNetSynset:
+    """A noun synset read from the corpus, with where it meets ImageNet.
+
+    Attributes:
+        hypernyms, hyponyms: ``(wnid, name)`` pairs (instance relations included and
+            marked in ``instance_hypernyms`` / ``instance_hyponyms``).
+        paths: every hypernym path, root (entity.n.01) first, as names.
+        imagenet_ancestor: the nearest hypernym (fewest steps) in the bundled index,
+            as ``(wnid, name, steps)``, or None.
+    """
+
+    wnid: str
+    name: str
+    lemmas: tuple[str, ...]
+    gloss: str
+    examples: tuple[str, ...]
+    lexname: str
+    hypernyms: tuple[tuple[str, str], ...]
+    instance_hypernyms: tuple[tuple[str, str], ...]
+    hyponyms: tuple[tuple[str, str], ...]
+    instance_hyponyms: tuple[tuple[str, str], ...]
+    paths: tuple[tuple[str, ...], ...]
+    in_index: bool
+    imagenet_ancestor: tuple[str, str, int] | None = field(default=None)
+
+
+def _pair(synset: Any) -> tuple[str, str]:
+    return f"n{synset.offset():08d}", synset.name()
+
+
+def find_noun(identifier: str) -> Any:
+    """The NLTK noun synset an identifier names: wnid, 8 digits, WordNet name or lemma.
+
+    Raises:
+        ImagenetError: a lemma with several noun senses (lists them); NotFoundError:
+            WordNet 3.0 has no such noun synset; DataMissingError: no corpus.
+    """
+    wn = wordnet()
+    text = " ".join(identifier.strip().split())
+    if not text:
+        raise ImagenetError("the synset identifier is empty")
+    lowered = text.lower()
+    wnid = _WNID_RE.match(lowered)
+    if wnid:
+        try:
+            return wn.synset_from_pos_and_offset("n", int(wnid.group(1)))
+        except Exception:  # NLTK raises WordNetError or a bare error for a bad offset
+            raise NotFoundError("WordNet 3.0 noun synset", text) from None
+    if _NAME_RE.match(lowered):
+        try:
+            return wn.synset(lowered.replace(" ", "_"))
+        except Exception:  # WordNetError, or ValueError for a malformed name
+            raise NotFoundError("WordNet 3.0 noun synset", text) from None
+    senses = wn.synsets(lowered.replace(" ", "_"), pos="n")
+    if not senses:
+        raise NotFoundError("WordNet 3.0 noun synset", text)
+    if len(senses) > 1:
+        listed = ", ".join(f"{s.name()} ({s.definition()[:40]})" for s in senses[:6])
+        more = f" and {len(senses) - 6} more" if len(senses) > 6 else ""
+        raise ImagenetError(
+            f"{text!r} names {len(senses)} WordNet noun synsets: {listed}{more}",
+            hint="pick one by its WordNet name or wnid",
+        )
+    return senses[0]
+
+
+def show_any(identifier: str) -> WordNetSynset:
+    """Everything the corpus says of one noun synset, inside ImageNet or not.
+
+    Raises:
+        see :func:`find_noun`.
+    """
+    synset = find_noun(identifier)
+    inside = _index_offsets()
+    ancestor: tuple[str, str, int] | None = None
+    frontier, seen, steps = [synset], {synset}, 0
+    while frontier and ancestor is None:
+        steps += 1
+        parents = sorted(
+            {p for s in frontier for p in (*s.hypernyms(), *s.instance_hypernyms())} - seen,
+            key=lambda s: s.name(),
+        )
+        hit = next((p for p in parents if p.offset() in inside), None)
+        if hit is not None:
+            ancestor = (*_pair(hit), steps)
+        seen.update(parents)
+        frontier = parents
+    return WordNetSynset(
+        wnid=f"n{synset.offset():08d}",
+        name=synset.name(),
+        lemmas=tuple(synset.lemma_names()),
+        gloss=synset.definition(),
+        examples=tuple(synset.examples()),
+        lexname=synset.lexname(),
+        hypernyms=tuple(map(_pair, synset.hypernyms())),
+        instance_hypernyms=tuple(map(_pair, synset.instance_hypernyms())),
+        hyponyms=tuple(map(_pair, sorted(synset.hyponyms(), key=lambda s: s.name()))),
+        instance_hyponyms=tuple(
+            map(_pair, sorted(synset.instance_hyponyms(), key=lambda s: s.name()))
+        ),
+        paths=tuple(tuple(s.name() for s in p) for p in synset.hypernym_paths()),
+        in_index=synset.offset() in inside,
+        imagenet_ancestor=ancestor,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One bundled synset that differs from the corpus: which field, ours and theirs."""
+
+    wnid: str
+    field: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """What ``data verify`` compared, and every difference found."""
+
+    corpus: str
+    synsets: int
+    lemmas: int
+    hypernym_links: int
+    mismatches: tuple[Mismatch, ...]
+
+
+def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyReport:
+    """Compare every synset of the bundled index with the WordNet 3.0 corpus.
+
+    For each synset: its WordNet name, its lemmas in order, its gloss (NLTK's
+    ``definition()``), its hypernyms and its instance hypernyms (as wnid sets).
+
+    Args:
+        progress: called with (synsets done, total) every 1,000 synsets.
+
+    Returns:
+        The counts compared and every mismatch (none for a faithful index).
+
+    Raises:
+        DataMissingError: no corpus.
+    """
+    from imagenet_cli.model.synsets import load_synsets
+    from imagenet_cli.model.wordnet import find_wordnet_dir
+
+    wn = wordnet()
+    offsets = sorted(_index_offsets())
+    index = load_synsets(offsets)
+    mismatches: list[Mismatch] = []
+    lemma_count = link_count = 0
+    for done, offset in enumerate(offsets, start=1):
+        ours = index[offset]
+        try:
+            theirs = wn.synset_from_pos_and_offset("n", offset)
+        except Exception:  # the corpus has no synset there
+            mismatches.append(Mismatch(ours.wnid, "synset", ours.name, "(none at this offset)"))
+            continue
+        hyper = tuple(sorted(f"n{h.offset():08d}" for h in theirs.hypernyms()))
+        inst = tuple(sorted(f"n{h.offset():08d}" for h in theirs.instance_hypernyms()))
+        for name, mine, other in (
+            ("name", ours.name, theirs.name()),
+            ("lemmas", ", ".join(ours.lemmas), ", ".join(theirs.lemma_names())),
+            ("gloss", ours.gloss, theirs.definition()),
+            ("hypernyms", " ".join(sorted(ours.hypernyms)), " ".join(hyper)),
+            ("instance_hypernyms", " ".join(sorted(ours.instance_hypernyms)), " ".join(inst)),
+        ):
+            if mine != other:
+                mismatches.append(Mismatch(ours.wnid, name, mine, other))
+        lemma_count += len(ours.lemmas)
+        link_count += len(ours.hypernyms) + len(ours.instance_hypernyms)
+        if progress is not None and (done % 1000 == 0 or done == len(offsets)):
+            progress(done, len(offsets))
+    return VerifyReport(
+        corpus=str(find_wordnet_dir()),
+        synsets=len(offsets),
+        lemmas=lemma_count,
+        hypernym_links=link_count,
+        mismatches=tuple(mismatches),
+    )
