@@ -64,4 +64,4 @@ def test_a_wordnet_that_is_not_30_is_refused(wn: Any, tmp_path: Path) -> None:
     assert "WordNet 3.0 Copyright" in text
     data_adj.write_text(text.replace("WordNet 3.0 Copyright", "WordNet 3.1 Copyright", 1))
     with pytest.raises(ImagenetError, match=r"version 3\.1, not 3\.0"):
-        open_wordnet.__wrapped__(fake)
+        open_wordnet(fake)

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from imagenet_cli.cli.main import app
 from tests.test_cli import ENV
 
 EXAMPLES = int(os.environ.get("ROBUST_EXAMPLES", "2000"))
+FUZZ_DIR = os.path.join(tempfile.gettempdir(), f"imagenet-fuzz-{os.getpid()}")
 
 SAMPLES = [
     "[bold]x[/]", "[/]", "[red]", "\x1b[31mred", "\u202edog", "dog\x00", "n2084071",
@@ -51,9 +53,12 @@ COMMANDS = {
     "classes-under": lambda t: ["classes", "--under", t, "--json"],
     "subsets-show": lambda t: ["subsets", "show", t, "--json"],
     "search-table": lambda t: ["synsets", "search", t, "--limit", "3"],
+    "search-all-wordnet": lambda t: ["synsets", "search", "--all-wordnet", t, "--json"],
+    "wordnet-import": lambda t: ["wordnet", "import", t, "--dir", FUZZ_DIR],
 }
-#: Output variants of a command already fuzzed with --json get a fifth as many examples.
-VARIANTS = {"search-table"}
+#: Output variants of a command already fuzzed with --json, and the slow full-WordNet
+#: commands, get a fifth as many examples.
+VARIANTS = {"search-table", "search-all-wordnet", "wordnet-import"}
 
 
 def check(args: list[str]) -> None:

@@ -40,11 +40,11 @@ def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] 
     """  # noqa: E501 - Typer rewraps help text
     from importlib.metadata import PackageNotFoundError, version
 
-    from imagenet_cli.model.corpus import default_install_root, find_corpora
+    from imagenet_cli.model.corpus import default_install_root, find_corpora, pick_corpus
     from imagenet_cli.render.wordnet import status_record, status_view
 
     corpora = find_corpora()
-    in_use = next((c for c in corpora if c.usable), None)
+    in_use = pick_corpus(corpora)
     try:
         nltk_version: str | None = version("nltk")
     except PackageNotFoundError:

@@ -65,9 +65,16 @@ def nltk_data_path(environ: Mapping[str, str] | None = None) -> list[Path]:
         environ: the environment to read (default ``os.environ``).
     """
     env = os.environ if environ is None else environ
-    paths = [os.path.expanduser(d) for d in env.get("NLTK_DATA", "").split(os.pathsep) if d]
-    if "APPENGINE_RUNTIME" not in env and os.path.expanduser("~/") != "~/":
-        paths.append(os.path.expanduser("~/nltk_data"))
+
+    def expand(path: str) -> str:  # os.path.expanduser, reading HOME from ``env``
+        home = env.get("HOME")
+        if home and (path == "~" or path.startswith("~/")):
+            return home.rstrip("/") + path[1:] if home != "/" else path[1:] or "/"
+        return os.path.expanduser(path)
+
+    paths = [expand(d) for d in env.get("NLTK_DATA", "").split(os.pathsep) if d]
+    if "APPENGINE_RUNTIME" not in env and expand("~/") != "~/":
+        paths.append(expand("~/nltk_data"))
     paths += [
         os.path.join(sys.prefix, "nltk_data"),
         os.path.join(sys.prefix, "share", "nltk_data"),
@@ -358,3 +365,14 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
         encoding="utf-8",
     )
     return dest
+
+
+def pick_corpus(corpora: list[Corpus]) -> Corpus | None:
+    """The corpus in use: the first usable one, unless ``$IMAGENET_WORDNET_DIR`` is set.
+
+    An ``$IMAGENET_WORDNET_DIR`` folder is taken or nothing is: a broken override is
+    reported, never silently replaced by another corpus.
+    """
+    if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR":
+        return corpora[0] if corpora[0].usable else None
+    return next((c for c in corpora if c.usable), None)

@@ -184,7 +184,7 @@ def _member_problem(info: zipfile.ZipInfo, top: str) -> str | None:
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         return f"a link ({name!r})"
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):  # 0: no type recorded
         return f"a special file ({name!r})"
     if not parts or parts[0] != top:
         return f"a file outside {top}/ ({name!r})"

@@ -70,18 +70,18 @@ def find_wordnet_dir() -> Path:
         DataMissingError: no usable folder, or ``$IMAGENET_WORDNET_DIR`` names one that
             is not usable (the message says why).
     """
-    from imagenet_cli.model.corpus import find_corpora
+    from imagenet_cli.model.corpus import find_corpora, pick_corpus
 
     corpora = find_corpora()
-    if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR" and not corpora[0].usable:
+    chosen = pick_corpus(corpora)
+    if chosen is not None:
+        return chosen.path
+    if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR":
         raise DataMissingError(
             f"IMAGENET_WORDNET_DIR={corpora[0].path} is not a WordNet 3.0 corpus: "
             f"{corpora[0].problem}",
             hint=INSTALL_HINT,
         )
-    for corpus in corpora:
-        if corpus.usable:
-            return corpus.path
     others = [c for c in corpora if c.complete]
     if others:
         raise DataMissingError(
@@ -111,7 +111,6 @@ def _reader_class() -> type[Any]:
     return WordNet30Reader
 
 
-@cache
 def open_wordnet(path: Path | None = None) -> Any:
     """Open WordNet 3.0 with NLTK's reader.
 
@@ -126,9 +125,14 @@ def open_wordnet(path: Path | None = None) -> Any:
         ImagenetError: the corpus is not WordNet 3.0 (3.1 and Open English WordNet use
             other offsets, so ImageNet wnids would name the wrong synsets).
     """
+    return _open(path if path is not None else find_wordnet_dir())
+
+
+@cache
+def _open(folder: Path) -> Any:
+    """One reader per folder (NLTK's reader loads its index lazily and keeps it)."""
     import nltk
 
-    folder = path if path is not None else find_wordnet_dir()
     # NLTK 3.10 reads corpus files only below folders on nltk.data.path.
     if str(folder) not in nltk.data.path:
         nltk.data.path.append(str(folder))
