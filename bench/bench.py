@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
     "imagenet classes show 207": ([PY, "-m", "imagenet_cli", "classes", "show", "207"], 1.3),
     "imagenet subsets": ([PY, "-m", "imagenet_cli", "subsets"], 1.3),
     "imagenet about": ([PY, "-m", "imagenet_cli", "about"], 1.3),
+    "imagenet wordnet status": ([PY, "-m", "imagenet_cli", "wordnet", "status"], 2.0),
     "imagenet synsets tree entity -d 3": (
         [PY, "-m", "imagenet_cli", "synsets", "tree", "entity.n.01", "--depth", "3"],
         1.5,
