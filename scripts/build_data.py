@@ -381,10 +381,13 @@ def _literal(node: ast.AST) -> Any:
         return None
 
 
-def _meta_dict(node: ast.Dict) -> dict[str, Any]:
+def _meta_dict(node: ast.Dict, common: dict[str, ast.Dict]) -> dict[str, Any]:
+    """A ``meta={...}`` literal; ``**_COMMON_META`` spreads the module's dict of that name."""
     meta: dict[str, Any] = {}
     for key, value in zip(node.keys, node.values, strict=True):
-        if key is None:  # **_COMMON_META
+        if key is None:  # **_COMMON_META: merged in place, later keys override it
+            if isinstance(value, ast.Name) and value.id in common:
+                meta.update(_meta_dict(common[value.id], common))
             continue
         meta[ast.literal_eval(key)] = _literal(value)
     return meta
@@ -410,6 +413,13 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
         )  # fmt: skip
         for filename in files:
             tree = ast.parse(wheel.read(filename).decode("utf-8"))
+            common = {
+                stmt.targets[0].id: stmt.value
+                for stmt in tree.body
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(stmt.value, ast.Dict)
+            }
             for cls in tree.body:
                 if not (isinstance(cls, ast.ClassDef) and cls.name.endswith("_Weights")):
                     continue
@@ -420,7 +430,7 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
                     meta_node = next((k.value for k in call.keywords if k.arg == "meta"), None)
                     if not isinstance(meta_node, ast.Dict):
                         continue
-                    meta = _meta_dict(meta_node)
+                    meta = _meta_dict(meta_node, common)
                     metrics = (meta.get("_metrics") or {}).get("ImageNet-1K")
                     if not metrics:
                         continue
