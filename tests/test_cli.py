@@ -204,13 +204,65 @@ def test_arch_list_bibtex_and_unknown() -> None:
     assert "Did you mean: resnet" in err
 
 
+def test_arch_layers_computes_torchvision_figures() -> None:
+    code, out, _ = run("arch", "resnet50", "--layers", "--json")
+    assert code == 0
+    cost = json.loads(out)
+    assert cost["params"] == 25_557_032  # torchvision's num_params for resnet50
+    assert round(cost["macs"] / 1e9, 3) == 4.089  # torchvision's _ops for ResNet50 weights
+    assert [s["output_shape"][1] for s in cost["stages"][:5]] == [112, 56, 28, 14, 7]  # Table 1
+    code, out, _ = run("arch", "alexnet_paper", "--layers", "--json")
+    assert json.loads(out)["params"] == 60_965_224
+    code, out, _ = run("arch", "mobilenet_v2", "--layers")
+    assert code == 0 and "3,504,872" in out and "Block diagram" in out
+    code, out, _ = run("arch", "resnet18", "--layers", "--input-size", "448", "--json")
+    assert json.loads(out)["input_shape"] == [3, 448, 448]
+
+
+def test_arch_layers_errors() -> None:
+    code, _, err = run("arch", "resnet", "--layers")
+    assert code == 1 and "pick one: resnet18" in err
+    code, _, err = run("arch", "yolo_v3", "--layers")
+    assert code == 1 and "no layer spec for YOLOv3" in err and len(err.splitlines()) == 1
+    code, _, err = run("arch", "alexnet", "--layers", "--input-size", "30")
+    assert code == 1 and "too small" in err and len(err.splitlines()) == 1
+    code, _, err = run("arch", "alexnet", "--input-size", "300")
+    assert code == 2 and "--layers" in err
+
+
+def test_arch_compare() -> None:
+    code, out, _ = run("arch", "compare", "resnet50", "ViT-B/16", "mobilenet", "--json")
+    assert code == 0
+    picked = json.loads(out)
+    assert [v["id"] for v in picked] == ["resnet50", "vit_b_16", "mobilenet_v2"]
+    assert picked[0]["params"] == 25_557_032 and picked[2]["params"] == 3_504_872
+    code, out, _ = run("arch", "compare", "resnet50", "vgg16")
+    assert code == 0 and "15.470 G" in out and "Side by side" in out
+    code, _, err = run("arch", "compare", "resnet50")
+    assert code == 1 and "two or more" in err
+    code, _, err = run("arch", "compare", "resnet50", "resnt51")
+    assert code == 1 and "Did you mean" in err
+    code, _, err = run("arch", "resnet50", "vgg16")
+    assert code == 2 and "imagenet arch compare" in err
+
+
+def test_arch_variant_paper_bibtex_and_detection() -> None:
+    code, out, _ = run("arch", "mobilenet_v2", "--bibtex")
+    assert code == 0 and "Mobilenetv2: Inverted residuals" in out and out.startswith("@")
+    code, out, _ = run("arch", "yolo_v1", "--json")
+    variant = json.loads(out)["variants"][0]
+    voc = [r for r in variant["detection_results"] if r["dataset"] == "PASCAL VOC 2007 test"]
+    assert (voc[0]["value"], voc[0]["fps"]) == (63.4, 45)  # Redmon et al. 2016, Table 1
+
+
 @pytest.mark.parametrize(
     "args",
     [
         [], ["synsets"], ["synsets", "search"], ["synsets", "show"], ["synsets", "path"],
         ["synsets", "tree"], ["synsets", "lca"], ["timeline"], ["arch"], ["classes"],
         ["classes", "show"], ["classes", "duplicates"], ["subsets"], ["subsets", "show"],
-        ["about"],
+        ["about"], ["wordnet"], ["wordnet", "status"], ["wordnet", "install"],
+        ["wordnet", "import"], ["data"], ["data", "verify"],
     ],
 )  # fmt: skip
 def test_every_command_has_help(args: list[str]) -> None:

@@ -12,16 +12,39 @@ from imagenet_cli.model.errors import NotFoundError
 
 
 def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[str, float]:
-    """num_params, acc@1 and acc@5 of ``Class.MEMBER`` as printed in torchvision's source."""
+    """num_params, acc@1, acc@5 and _ops of ``Class.MEMBER`` as printed in torchvision's source.
+
+    A key missing from the member's meta is read from the module's ``_COMMON_META``, which
+    the member spreads (MobileNetV2 keeps its num_params there).
+    """
     source = wheel.read(f"torchvision/models/{module}.py").decode("utf-8")
     cls, member = weights.split(".")
     body = source[source.index(f"class {cls}(") :]
     body = body[body.index(f"{member} = Weights(") :]
     body = body[: body.index('"_file_size"')]
-    return {
-        key: float(re.search(rf'"{re.escape(key)}": ([\d.]+)', body).group(1))  # type: ignore[union-attr]
-        for key in ("num_params", "acc@1", "acc@5")
-    }
+    common = source[source.find("_COMMON_META = {") :] if "**_COMMON_META" in body else ""
+    common = common[: common.find("}") + 1]
+    found = {}
+    for key in ("num_params", "acc@1", "acc@5", "_ops"):
+        match = re.search(rf'"{re.escape(key)}": ([\d.]+)', body) or re.search(
+            rf'"{re.escape(key)}": ([\d.]+)', common
+        )
+        assert match, (weights, key)
+        found[key] = float(match.group(1))
+    return found
+
+
+FAMILIES = {
+    "alexnet", "zfnet", "googlenet", "vgg", "inception_v3", "resnet", "densenet", "yolo",
+    "mobilenet", "senet", "efficientnet", "vit",
+}  # fmt: skip
+
+
+def test_the_issues_families_are_all_there() -> None:
+    assert {f.id for f in list_architectures()} == FAMILIES
+    ids = {v.id for f in list_architectures() for v in f.variants}
+    assert {"yolo_v1", "yolo_v2", "yolo_v3"} <= ids
+    assert {"mobilenet_v1", "mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small"} <= ids
 
 
 def test_variants_match_torchvision(torchvision_wheel: zipfile.ZipFile) -> None:
@@ -29,21 +52,57 @@ def test_variants_match_torchvision(torchvision_wheel: zipfile.ZipFile) -> None:
     assert [v.name for v in family.variants] == [
         "ResNet-18", "ResNet-34", "ResNet-50", "ResNet-101", "ResNet-152",
     ]  # fmt: skip
+    checked = 0
     for family in list_architectures():
         for variant in family.variants:
-            assert variant.weights, variant.name
             for weights in variant.weights:
-                meta = torchvision_meta(torchvision_wheel, family.id, weights.name)
-                assert weights.params == meta["num_params"]
-                assert weights.top1 == meta["acc@1"]
-                assert weights.top5 == meta["acc@5"]
+                module = weights.source.split("torchvision/models/")[1].split(".py")[0]
+                meta = torchvision_meta(torchvision_wheel, module, weights.name)
+                assert weights.params == meta["num_params"], weights.name
+                assert weights.top1 == meta["acc@1"], weights.name
+                assert weights.top5 == meta["acc@5"], weights.name
+                assert weights.gflops == meta["_ops"], weights.name
+                checked += 1
+    assert checked > 40
+
+
+def test_mobilenet_v2_num_params_comes_from_common_meta() -> None:
+    _, v2 = get_architecture("mobilenet_v2")
+    assert v2 is not None and v2.params == 3_504_872  # torchvision's _COMMON_META
+
+
+def test_paper_figures_of_the_new_families() -> None:
+    """Figures as the papers print them (tables named in each source)."""
+    _, v1 = get_architecture("mobilenet_v1")
+    assert v1 is not None and v1.macs == 569e6  # Howard et al. 2017, Table 8: 569 mult-adds
+    assert v1.paper_params is not None and v1.paper_params.value == 4_200_000
+    assert v1.paper_results[0].top1_error == 29.4  # 70.6% accuracy
+    _, v3s = get_architecture("MobileNetV3-Small")
+    assert v3s is not None and v3s.macs == 56e6  # Howard et al. 2019, Table 3
+    _, yolo1 = get_architecture("yolo_v1")
+    assert yolo1 is not None
+    voc = {r.model: (r.value, r.fps) for r in yolo1.detection_results if "2007" in r.dataset}
+    assert voc["YOLO"] == (63.4, 45) and voc["Fast YOLO (9 conv layers)"] == (52.7, 155)
+    _, yolo3 = get_architecture("yolov3")
+    assert yolo3 is not None and yolo3.backbone is not None
+    darknet53 = yolo3.backbone["paper_results"][0]
+    assert (darknet53["top1_error"], darknet53["top5_error"]) == (22.8, 6.2)  # 77.2 / 93.8
+    family, _ = get_architecture("googlenet")
+    (googlenet,) = family.variants
+    assert min(r.top5_error for r in googlenet.paper_results if r.top5_error) == 6.67
+    _, se50 = get_architecture("se-resnet-50")
+    assert se50 is not None and se50.macs is None  # GFLOPs the paper does not define
+    assert se50.cost_printed is not None and se50.cost_printed.printed == "3.87 GFLOPs"
+    senet, _ = get_architecture("senet")
+    assert senet.ilsvrc[0]["top5_error"] == 2.251
 
 
 def test_alexnet_and_vgg_figures() -> None:
     family, _ = get_architecture("alexnet")
-    (alexnet,) = family.variants
+    alexnet, paper = family.variants
     assert alexnet.params == 61_100_840  # torchvision's one-tower net
-    assert (alexnet.paper_results[0].top1_error, alexnet.paper_results[0].top5_error) == (
+    assert paper.id == "alexnet_paper" and paper.params is None
+    assert (paper.paper_results[0].top1_error, paper.paper_results[0].top5_error) == (
         37.5, 17.0,
     )  # fmt: skip
     _, vgg16 = get_architecture("VGG-16")
@@ -108,5 +167,17 @@ def test_families_have_sources_and_bibtex() -> None:
         for variant in family.variants:
             if variant.macs is not None:
                 assert variant.macs_source
+            if variant.cost_printed is not None:
+                assert variant.macs is None and variant.cost_printed.source
             for result in variant.paper_results:
-                assert "Table" in result.source
+                assert result.source and result.protocol
+            for detection in variant.detection_results:
+                assert detection.source and detection.metric
+
+
+def test_every_timeline_architecture_is_a_family() -> None:
+    from imagenet_cli.model.timeline import load_timeline
+
+    named = {e.architecture for e in load_timeline() if e.architecture}
+    assert named >= {"alexnet", "googlenet", "resnet", "senet", "vgg"}
+    assert named <= {f.id for f in list_architectures()}

@@ -14,34 +14,133 @@ app = typer.Typer()
 
 @app.command("arch")
 def arch(
-    name: Annotated[
-        Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
-        typer.Argument(help="A family (resnet) or a variant (resnet50, ResNet-50)."),
+    names: Annotated[
+        Optional[list[str]],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Argument(
+            help="A family (resnet) or a variant (resnet50, ResNet-50); or `compare` and "
+            "two or more names.",
+            metavar="[NAME | compare NAME NAME...]",
+            show_default=False,
+        ),
+    ] = None,
+    layers: Annotated[
+        bool,
+        typer.Option("--layers", help="Per-stage shapes, params and MACs, and a block diagram."),
+    ] = False,
+    input_size: Annotated[
+        Optional[int],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option(
+            "--input-size",
+            min=1,
+            max=4096,
+            help="Input side in pixels for --layers (default: the variant's own, 224 mostly).",
+            show_default=False,
+        ),
     ] = None,
     bibtex: Annotated[bool, typer.Option("--bibtex", help="Print only the BibTeX entry.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show an architecture's paper, key ideas, variants, params, MACs and accuracy."""
-    from imagenet_cli.model.architectures import get_architecture, list_architectures
-    from imagenet_cli.render.arch import families_table, family_record, family_view
+    """Show an architecture's paper, key ideas, variants, params, MACs and accuracy.
 
-    if bibtex and (as_json or name is None):
+    imagenet arch lists the families; imagenet arch NAME shows one family or variant (--layers: its per-stage table and block diagram); imagenet arch compare A B ... puts variants side by side (a family name stands for its headline variant).
+    """  # noqa: E501 - Typer rewraps help text
+    from imagenet_cli.model.architectures import (
+        computed_costs,
+        get_architecture,
+        list_architectures,
+    )
+    from imagenet_cli.render import arch as render
+
+    names = names or []
+    comparing = bool(names) and names[0].strip().lower() == "compare"
+    if bibtex and (as_json or len(names) != 1):
         raise typer.BadParameter(
-            "--bibtex prints one family's citation: give a NAME, without --json",
+            "--bibtex prints one family's or variant's citation: give one NAME, without --json",
             param_hint="--bibtex",
         )
+    if (layers or input_size is not None) and (comparing or len(names) != 1):
+        raise typer.BadParameter("--layers shows one variant: give one NAME", param_hint="--layers")
+    if input_size is not None and not layers:
+        raise typer.BadParameter("--input-size goes with --layers", param_hint="--input-size")
+    if comparing:
+        _compare(names[1:], as_json)
+        return
+    if len(names) > 1:
+        raise typer.BadParameter(
+            "give one NAME, or compare several with: imagenet arch compare " + " ".join(names[:3]),
+            param_hint="NAME",
+        )
     with user_errors():
-        if name is None:
+        if not names:
             families = list_architectures()
+            heads = [f.headline_variant for f in families]
+            costs = computed_costs(v for v in heads if v is not None)
             if as_json:
-                write_json([family_record(f) for f in families])
+                write_json([render.family_record(f, costs=costs) for f in families])
             else:
-                print_view(families_table(families))
+                print_view(render.families_table(families, costs))
             return
-        family, variant = get_architecture(name)
+        family, variant = get_architecture(names[0])
+        if layers:
+            _layers(family, variant, input_size, as_json)
+            return
+        costs = computed_costs((variant,) if variant else family.variants)
     if bibtex:
-        typer.echo(family.bibtex)
+        paper = variant.paper if variant and variant.paper else None
+        typer.echo(paper.bibtex if paper else family.bibtex)
     elif as_json:
-        write_json(family_record(family, variant))
+        write_json(render.family_record(family, variant, costs))
     else:
-        print_view(family_view(family, variant))
+        print_view(render.family_view(family, variant, costs))
+
+
+def _layers(family: object, variant: object, input_size: int | None, as_json: bool) -> None:
+    from imagenet_cli.model.architectures import Architecture, Variant
+    from imagenet_cli.model.errors import ImagenetError
+    from imagenet_cli.model.layers import compute_costs, spec_ids
+    from imagenet_cli.render import arch as render
+
+    assert isinstance(family, Architecture)
+    if variant is None:  # a family named like one of its variants (alexnet, googlenet)
+        variant = next((v for v in family.variants if v.id == family.id), None)
+    if variant is None:
+        with_specs = [v.id for v in family.variants if v.id in spec_ids()]
+        hint = f"pick one: {', '.join(with_specs)}" if with_specs else None
+        raise ImagenetError(f"--layers shows one variant, and {family.id} is a family", hint=hint)
+    assert isinstance(variant, Variant)
+    if variant.id not in spec_ids():
+        covered = sorted(spec_ids())
+        raise ImagenetError(
+            f"no layer spec for {variant.name} yet",
+            hint=f"layer specs exist for {', '.join(covered)}",
+        )
+    cost = compute_costs(variant.id, input_size)
+    if as_json:
+        write_json({"id": variant.id, "name": variant.name, **(render.cost_record(cost) or {})})
+    else:
+        print_view(render.layers_view(variant, cost))
+
+
+def _compare(names: list[str], as_json: bool) -> None:
+    from imagenet_cli.model.architectures import computed_costs, get_architecture
+    from imagenet_cli.model.errors import ImagenetError
+    from imagenet_cli.render import arch as render
+
+    with user_errors():
+        if len(names) < 2:
+            raise ImagenetError(
+                "compare needs two or more names",
+                hint="for example: imagenet arch compare resnet50 vgg16 mobilenet_v2",
+            )
+        picked = []
+        for name in names:
+            family, variant = get_architecture(name)
+            chosen = variant or family.headline_variant
+            if chosen is None:
+                raise ImagenetError(f"{family.name} has no variants")
+            picked.append((family, chosen))
+        costs = computed_costs(v for _, v in picked)
+    if as_json:
+        write_json(render.compare_record(picked, costs))
+    else:
+        print_view(render.compare_view(picked, costs))

@@ -11,13 +11,17 @@ Data sources:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import load_json
+
+if TYPE_CHECKING:
+    from imagenet_cli.model.layers import NetworkCost
 
 TORCHVISION_FILE = "torchvision_weights.json"
 
@@ -49,14 +53,62 @@ class LibraryWeights:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintedFigure:
+    """A figure as a paper prints it: the value, its wording, and where.
+
+    ``unit`` says what a cost counts in the source's own terms (``GFLOPs``, ``FLOPS``,
+    ``operations``) when the source does not say they are multiply-adds.
+    """
+
+    value: float
+    printed: str
+    source: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionResult:
+    """A detection result as printed (percent), with frames per second where given."""
+
+    model: str
+    dataset: str
+    metric: str
+    value: float
+    fps: float | None
+    latency_ms: float | None
+    input_size: int | None
+    protocol: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A variant's own paper, when it is not the family's (MobileNetV2, YOLOv3 ...)."""
+
+    title: str
+    authors: tuple[str, ...]
+    year: int
+    venue: str
+    arxiv: str | None
+    bibtex: str
+    bibtex_source: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
     """One network of a family (ResNet-50 of ResNet).
 
     Attributes:
-        params: exact parameter count of the reference implementation (torchvision), or
-            None where no reference implementation defines one.
-        macs: multiply-accumulates for one image at ``input_size`` (paper figure).
+        macs: multiply-accumulates for one image at ``input_size``, where a source prints
+            multiply-adds (``macs_source`` says which); None otherwise.
+        cost_printed: a cost whose source does not say it counts multiply-adds (SENet's
+            GFLOPs, EfficientNet's FLOPS, YOLO's operations), as printed.
+        paper_params: the parameter count the paper prints (rounded there).
         weights: torchvision checkpoints, the library's default first.
+        detection_results: for detectors (YOLO): results on VOC/COCO as printed.
+        backbone: for detectors: the ImageNet-pretrained backbone's name, cost and results.
+        paper: the variant's own paper when it differs from the family's.
+        extra: every other field of the data file (notes, alternatives), for ``--json``.
     """
 
     id: str
@@ -65,19 +117,32 @@ class Variant:
     input_size: int | None
     macs: float | None
     macs_source: str | None
+    cost_printed: PrintedFigure | None
+    paper_params: PrintedFigure | None
     paper_results: tuple[PaperResult, ...]
     weights: tuple[LibraryWeights, ...]
-    spec: dict[str, Any]
+    detection_results: tuple[DetectionResult, ...]
+    backbone: dict[str, Any] | None
+    paper: Paper | None
+    extra: dict[str, Any]
 
     @property
     def params(self) -> int | None:
-        """Parameter count of the reference implementation (torchvision), or None."""
+        """Exact parameter count of the reference implementation (torchvision), or None."""
         return self.weights[0].params if self.weights else None
 
     @property
     def headline(self) -> LibraryWeights | None:
         """The weights whose accuracy is quoted first: torchvision's default."""
         return self.weights[0] if self.weights else None
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """Structural fields of the data file (depth, blocks per stage, growth rate ...)."""
+        keys = ("depth", "block", "blocks_per_stage", "config", "paper_params_millions",
+                "growth_rate", "width_multiplier", "patch_size", "layers", "hidden_size",
+                "heads", "mlp_size")  # fmt: skip
+        return {k: self.extra[k] for k in keys if k in self.extra}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +162,7 @@ class Architecture:
     sources: dict[str, str]
     variants: tuple[Variant, ...]
     headline: str | None  # id of the variant quoted in lists
+    not_verified: tuple[str, ...] = ()
 
     @property
     def headline_variant(self) -> Variant | None:
@@ -124,6 +190,35 @@ def _weights(name: str) -> LibraryWeights:
     )
 
 
+_VARIANT_FIELDS = {
+    "id", "name", "aliases", "input_size", "macs", "macs_source", "cost_printed",
+    "paper_params", "paper_results", "torchvision_weights", "detection_results", "backbone",
+    "paper",
+}  # fmt: skip
+
+
+def _printed(raw: dict[str, Any] | None) -> PrintedFigure | None:
+    if not raw:
+        return None
+    value = raw["value"]
+    printed = raw.get("printed") or f"{value:g}"
+    return PrintedFigure(value, printed, raw["source"], raw.get("unit"))
+
+
+def _paper(raw: dict[str, Any] | None) -> Paper | None:
+    if not raw:
+        return None
+    return Paper(
+        title=raw["title"],
+        authors=tuple(raw["authors"]),
+        year=raw["year"],
+        venue=raw["venue"],
+        arxiv=raw.get("arxiv"),
+        bibtex=raw["bibtex"],
+        bibtex_source=raw.get("bibtex_source"),
+    )
+
+
 def _variant(raw: dict[str, Any]) -> Variant:
     return Variant(
         id=raw["id"],
@@ -132,13 +227,27 @@ def _variant(raw: dict[str, Any]) -> Variant:
         input_size=raw.get("input_size"),
         macs=raw.get("macs"),
         macs_source=raw.get("macs_source"),
+        cost_printed=_printed(raw.get("cost_printed")),
+        paper_params=_printed(raw.get("paper_params")),
         paper_results=tuple(PaperResult(**r) for r in raw.get("paper_results", ())),
         weights=tuple(_weights(w) for w in raw.get("torchvision_weights", ())),
-        spec={
-            k: raw[k]
-            for k in ("depth", "block", "blocks_per_stage", "config", "paper_params_millions")
-            if k in raw
-        },
+        detection_results=tuple(
+            DetectionResult(
+                model=r.get("model", raw["name"]),
+                dataset=r["dataset"],
+                metric=r["metric"],
+                value=r["value"],
+                fps=r.get("fps"),
+                latency_ms=r.get("latency_ms"),
+                input_size=r.get("input_size"),
+                protocol=r["protocol"],
+                source=r["source"],
+            )
+            for r in raw.get("detection_results", ())
+        ),
+        backbone=raw.get("backbone"),
+        paper=_paper(raw.get("paper")),
+        extra={k: v for k, v in raw.items() if k not in _VARIANT_FIELDS},
     )
 
 
@@ -169,6 +278,7 @@ def list_architectures() -> tuple[Architecture, ...]:
                 sources=dict(raw["sources"]),
                 variants=tuple(_variant(v) for v in raw["variants"]),
                 headline=raw.get("headline"),
+                not_verified=tuple(raw.get("not_verified", ())),
             )
         )
     return tuple(sorted(families, key=lambda a: (a.year, a.name)))
@@ -201,3 +311,16 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
             known.append(variant.id)
     covered = ", ".join(f.id for f in list_architectures())
     raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")
+
+
+def computed_costs(variants: Iterable[Variant]) -> dict[str, NetworkCost]:
+    """Costs computed from the layer specs, for the variants that have one.
+
+    Returns:
+        ``{variant id: NetworkCost}`` at each spec's own input size (see
+        :mod:`imagenet_cli.model.layers` for what params and MACs count).
+    """
+    from imagenet_cli.model.layers import compute_costs, spec_ids
+
+    known = spec_ids()
+    return {v.id: compute_costs(v.id) for v in variants if v.id in known}

@@ -1,0 +1,667 @@
+"""Layer-by-layer specs of the landmark networks, and what they cost: shapes, params, MACs.
+
+Data source: ``data/architectures/layers/<family>.json`` (one file per family: ``alexnet``,
+``vgg``, ``resnet``, ``mobilenet``), written by hand from torchvision 0.29.1's model
+definitions (``torchvision/models/alexnet.py``, ``vgg.py``, ``resnet.py``, ``mobilenetv2.py``,
+``mobilenetv3.py``, read from the wheel, never imported) and, for the networks torchvision
+lacks, from the papers' tables (each variant names its ``source``). A file reads::
+
+    {"family": "resnet", "source": "...", "variants": {"resnet50": {
+        "name": "ResNet-50", "source": "...", "input_size": 224,
+        "stages": [{"name": "conv1", "layers": [{"op": "conv", "out": 64, ...}]}, ...]}}}
+
+Every stage is a list of layers or compact blocks; each layer is an object whose ``op``
+is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
+
+* ``conv``: ``out``, ``kernel``, ``stride`` [1], ``padding`` [0], ``groups`` [1],
+  ``bias`` [true], ``bn`` [false] (a BatchNorm2d after it), ``act`` [none];
+* ``max_pool`` / ``avg_pool``: ``kernel``, ``stride`` [kernel], ``padding`` [0],
+  ``ceil_mode`` [false]; ``adaptive_avg_pool``: ``size``; ``lrn`` (local response
+  normalisation, AlexNet 2012): ``size``;
+* ``linear``: ``out``, ``in`` [the flattened input, checked when given], ``bias`` [true],
+  ``act`` [none];
+* ``basic`` (ResNet): ``out``, ``blocks``, ``stride`` [1]: two 3x3 convolutions;
+  ``bottleneck`` (ResNet): ``width``, ``out``, ``blocks``, ``stride`` [1], ``stride_on``
+  [``"3x3"``, torchvision's "ResNet V1.5"; ``"1x1"`` is the paper's placement]: 1x1, 3x3, 1x1.
+  Every block convolution has no bias and a BatchNorm; the first block of a row gets a
+  projection shortcut (1x1 convolution with the row's stride, no bias, BatchNorm) when its
+  stride is not 1 or its input channels differ from ``out``, as torchvision's ``_make_layer``;
+* ``dw_separable`` (MobileNet v1, Table 1): ``out``, ``stride`` [1]: a 3x3 depthwise
+  convolution (stride here) and a 1x1 pointwise one, each without bias, BatchNorm, ReLU;
+* ``inverted_residual`` (MobileNetV2, a Table 2 row): ``t``, ``c``, ``n``, ``s``: ``n``
+  blocks of expansion ``t`` (1x1 to ``round(in * t)`` channels, skipped when ``t`` is 1),
+  3x3 depthwise (stride ``s`` in the first block, else 1) and a linear 1x1 projection to
+  ``c``; each convolution without bias, with BatchNorm;
+* ``bneck`` (MobileNetV3, a row of Tables 1-2): ``kernel``, ``exp``, ``out``, ``se``, ``nl``
+  (``"RE"`` ReLU or ``"HS"`` hard-swish), ``stride``: a 1x1 expansion to ``exp`` (skipped
+  when ``exp`` equals the input channels), a depthwise ``kernel`` x ``kernel`` convolution,
+  squeeze-and-excitation when ``se`` (global average pool, 1x1 convolution to
+  ``_make_divisible(exp // 4, 8)`` channels with bias, ReLU, 1x1 convolution back with bias,
+  hard-sigmoid, elementwise product) and a linear 1x1 projection to ``out``; convolutions
+  without bias, with BatchNorm.
+
+Shapes are ``(C, H, W)`` for one image (batch 1); a ``linear`` layer flattens its input and
+gives ``(out, 1, 1)``. Convolution and pooling sizes follow PyTorch:
+``floor((H + 2p - k) / s) + 1`` (with ``ceil`` under ``ceil_mode``, but a last window that
+would start in the right padding is dropped).
+
+**Params** count the learnable tensors, as torchvision's ``num_params``
+(``sum(p.numel() for p in model.parameters())``): convolution and linear weights and biases,
+and BatchNorm's weight and bias (2 per channel; its running mean and variance are buffers,
+not parameters).
+
+**MACs** are multiply-accumulates of convolutions and linear layers only, for one image:
+a convolution costs ``C_out * H_out * W_out * (C_in / groups) * k_h * k_w``, a linear layer
+``in * out``; biases are not counted. Not counted at all: BatchNorm, activations (ReLU,
+ReLU6, hard-swish, hard-sigmoid), pooling of every kind (so SE's global average pool),
+SE's elementwise product, residual additions, LRN, dropout, softmax. SE's two 1x1
+convolutions are convolutions and are counted.
+
+This is the convention of torchvision's ``_ops`` figure, which its documentation prints as
+"GFLOPS" (``docs/source/conf.py``, ``f"{v:.2f}"`` under the heading GFLOPS). pytorch/vision
+pull request 6936 ("Adding FLOPs and size to model metadata", opened 2022-11-09, merged) added
+``_ops`` with a script "based on @Chillee's work", Horace He's ``__torch_dispatch__`` FLOP
+counter, whose ``conv_flop_count`` is ``batch * prod(weight.shape) * prod(out.shape[2:])``
+("only multiplication is counted. Computation for addition and bias is ignored") and whose
+``addmm_flop`` is ``batch * in * out``: one per multiply-accumulate, nothing else. So ``_ops``
+is in fact GMACs; ``round(macs / 1e9, 3)`` here equals it for all 18 torchvision variants
+(checked by ``tests/test_layers.py``). The papers' "FLOPs" (ResNet, Table 1) and
+"mult-adds" (MobileNet, Tables 2-8) are multiply-adds too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from imagenet_cli.model.errors import ImagenetError, NotFoundError
+from imagenet_cli.model.resources import load_json
+
+#: Folder of ``data/`` holding one spec file per family.
+LAYERS_DIR = "architectures/layers"
+
+#: Activation names a spec may give (they cost neither params nor MACs).
+ACTIVATIONS = frozenset({"relu", "relu6", "hardswish", "hardsigmoid"})
+
+Shape = tuple[int, int, int]
+
+
+def make_divisible(value: float, divisor: int = 8) -> int:
+    """torchvision's ``_make_divisible`` (from TF-slim): round to a multiple of ``divisor``.
+
+    Never below ``divisor``, and never more than 10% below ``value``.
+    """
+    rounded = max(divisor, int(value + divisor / 2) // divisor * divisor)
+    if rounded < 0.9 * value:
+        rounded += divisor
+    return rounded
+
+
+def _conv_size(size: int, kernel: int, stride: int, padding: int) -> int:
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+def _pool_size(size: int, kernel: int, stride: int, padding: int, ceil_mode: bool) -> int:
+    if not ceil_mode:
+        return _conv_size(size, kernel, stride, padding)
+    out = -(-(size + 2 * padding - kernel) // stride) + 1
+    if (out - 1) * stride >= size + padding:  # PyTorch drops a window starting in the padding
+        out -= 1
+    return out
+
+
+class _Shaper:
+    """Walks layers over a shape, adding params and MACs; raises on an empty output."""
+
+    def __init__(self, shape: Shape, where: str) -> None:
+        self.shape = shape
+        self.params = 0
+        self.macs = 0
+        self.where = where
+
+    def _spatial(self, height: int, width: int, what: str) -> None:
+        if height < 1 or width < 1:
+            c, h, w = self.shape
+            raise ImagenetError(
+                f"the input is too small for {self.where}: its {what} turns "
+                f"{c}x{h}x{w} into an empty {height}x{width} map"
+            )
+
+    def conv(
+        self,
+        out: int,
+        kernel: int,
+        stride: int = 1,
+        padding: int = 0,
+        groups: int = 1,
+        bias: bool = False,
+        bn: bool = False,
+    ) -> None:
+        c, h, w = self.shape
+        if c % groups or out % groups:
+            raise ImagenetError(f"{self.where}: {c} or {out} channels do not split in {groups}")
+        oh = _conv_size(h, kernel, stride, padding)
+        ow = _conv_size(w, kernel, stride, padding)
+        self._spatial(oh, ow, f"{kernel}x{kernel} convolution")
+        per_output = (c // groups) * kernel * kernel
+        self.params += out * per_output + (out if bias else 0) + (2 * out if bn else 0)
+        self.macs += out * oh * ow * per_output
+        self.shape = (out, oh, ow)
+
+    def pool(self, kernel: int, stride: int, padding: int, ceil_mode: bool) -> None:
+        c, h, w = self.shape
+        oh = _pool_size(h, kernel, stride, padding, ceil_mode)
+        ow = _pool_size(w, kernel, stride, padding, ceil_mode)
+        self._spatial(oh, ow, f"{kernel}x{kernel} pooling")
+        self.shape = (c, oh, ow)
+
+    def linear(self, out: int, declared_in: int | None, bias: bool) -> None:
+        c, h, w = self.shape
+        features = c * h * w
+        if declared_in is not None and declared_in != features:
+            raise ImagenetError(
+                f"the input size does not fit {self.where}: it flattens {c}x{h}x{w} = "
+                f"{features:,} features, but the layer takes {declared_in:,}"
+            )
+        self.params += features * out + (out if bias else 0)
+        self.macs += features * out
+        self.shape = (out, 1, 1)
+
+
+# --- layers -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Conv:
+    """A 2-d convolution, optionally followed by BatchNorm and an activation."""
+
+    out: int
+    kernel: int
+    stride: int = 1
+    padding: int = 0
+    groups: int = 1
+    bias: bool = True
+    bn: bool = False
+    act: str | None = None
+
+    def apply(self, run: _Shaper) -> None:
+        """Add this layer's cost to ``run`` and move its shape on."""
+        run.conv(self.out, self.kernel, self.stride, self.padding, self.groups, self.bias, self.bn)
+
+    def describe(self) -> str:
+        """A short label: ``conv 3x3/2, 64, BN, relu``."""
+        parts = [
+            f"conv {self.kernel}x{self.kernel}" + (f"/{self.stride}" if self.stride > 1 else "")
+        ]
+        parts.append(str(self.out) + (" dw" if self.groups == self.out > 1 else ""))
+        if 1 < self.groups < self.out:
+            parts.append(f"{self.groups} groups")
+        if self.bn:
+            parts.append("BN")
+        if self.act:
+            parts.append(self.act)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Max or average pooling (``kind`` is ``max`` or ``avg``); no params, no MACs."""
+
+    kind: str
+    kernel: int
+    stride: int
+    padding: int = 0
+    ceil_mode: bool = False
+
+    def apply(self, run: _Shaper) -> None:
+        """Move ``run``'s shape on."""
+        run.pool(self.kernel, self.stride, self.padding, self.ceil_mode)
+
+    def describe(self) -> str:
+        """A short label: ``max pool 3x3/2``."""
+        return f"{self.kind} pool {self.kernel}x{self.kernel}/{self.stride}"
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptiveAvgPool:
+    """Average pooling to a fixed ``size`` x ``size`` output; no params, no MACs."""
+
+    size: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Move ``run``'s shape on."""
+        run.shape = (run.shape[0], self.size, self.size)
+
+    def describe(self) -> str:
+        """A short label: ``adaptive avg pool 7x7``."""
+        return f"adaptive avg pool {self.size}x{self.size}"
+
+
+@dataclass(frozen=True, slots=True)
+class LocalResponseNorm:
+    """Local response normalisation (AlexNet 2012, Section 3.3); no params, no MACs."""
+
+    size: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Leave ``run`` unchanged: the shape is kept."""
+
+    def describe(self) -> str:
+        """A short label: ``LRN 5``."""
+        return f"LRN {self.size}"
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """A fully-connected layer over the flattened input (``in_features`` checked if given)."""
+
+    out: int
+    in_features: int | None = None
+    bias: bool = True
+    act: str | None = None
+
+    def apply(self, run: _Shaper) -> None:
+        """Add this layer's cost to ``run`` and move its shape on."""
+        run.linear(self.out, self.in_features, self.bias)
+
+    def describe(self) -> str:
+        """A short label: ``fc 4096, relu``."""
+        return f"fc {self.out}" + (f", {self.act}" if self.act else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ResidualBlocks:
+    """A row of ResNet blocks (``basic`` or ``bottleneck``), torchvision's ``_make_layer``."""
+
+    kind: str
+    out: int
+    blocks: int
+    stride: int = 1
+    width: int | None = None
+    stride_on: str = "3x3"
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the blocks' cost to ``run`` (shortcut projection included)."""
+        for index in range(self.blocks):
+            stride = self.stride if index == 0 else 1
+            inp = run.shape[0]
+            start = run.shape
+            if self.kind == "basic":
+                run.conv(self.out, 3, stride, 1, bn=True)
+                run.conv(self.out, 3, 1, 1, bn=True)
+            else:
+                width = self.width or self.out // 4
+                first, middle = (stride, 1) if self.stride_on == "1x1" else (1, stride)
+                run.conv(width, 1, first, 0, bn=True)
+                run.conv(width, 3, middle, 1, bn=True)
+                run.conv(self.out, 1, 1, 0, bn=True)
+            if stride != 1 or inp != self.out:
+                body = run.shape
+                run.shape = start
+                run.conv(self.out, 1, stride, 0, bn=True)
+                run.shape = body
+
+    def describe(self) -> str:
+        """A short label: ``[1x1 64, 3x3 64, 1x1 256] x3, /2``."""
+        if self.kind == "basic":
+            body = f"[3x3 {self.out}, 3x3 {self.out}]"
+        else:
+            body = f"[1x1 {self.width}, 3x3 {self.width}, 1x1 {self.out}]"
+        return f"{body} x{self.blocks}" + (f", /{self.stride}" if self.stride > 1 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class DepthwiseSeparable:
+    """MobileNet v1's 3x3 depthwise + 1x1 pointwise pair, each with BatchNorm and ReLU."""
+
+    out: int
+    stride: int = 1
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the pair's cost to ``run``."""
+        channels = run.shape[0]
+        run.conv(channels, 3, self.stride, 1, groups=channels, bn=True)
+        run.conv(self.out, 1, 1, 0, bn=True)
+
+    def describe(self) -> str:
+        """A short label: ``dw 3x3/2 + pw 128``."""
+        stride = f"/{self.stride}" if self.stride > 1 else ""
+        return f"dw 3x3{stride} + pw {self.out}"
+
+
+@dataclass(frozen=True, slots=True)
+class InvertedResidual:
+    """A MobileNetV2 Table 2 row: ``n`` blocks of expansion ``t`` to ``c`` channels."""
+
+    t: int
+    c: int
+    n: int
+    s: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the row's cost to ``run``."""
+        for index in range(self.n):
+            inp = run.shape[0]
+            hidden = round(inp * self.t)
+            if self.t != 1:
+                run.conv(hidden, 1, 1, 0, bn=True)
+            run.conv(hidden, 3, self.s if index == 0 else 1, 1, groups=hidden, bn=True)
+            run.conv(self.c, 1, 1, 0, bn=True)
+
+    def describe(self) -> str:
+        """A short label: ``bottleneck t=6 c=24 n=2 s=2``."""
+        return f"bottleneck t={self.t} c={self.c} n={self.n} s={self.s}"
+
+
+@dataclass(frozen=True, slots=True)
+class Bneck:
+    """A MobileNetV3 Table 1/2 row, built as torchvision's ``InvertedResidual``."""
+
+    kernel: int
+    exp: int
+    out: int
+    se: bool
+    nl: str
+    stride: int
+
+    @property
+    def squeeze(self) -> int:
+        """SE's squeeze channels: torchvision's ``_make_divisible(exp // 4, 8)``."""
+        return make_divisible(self.exp // 4, 8)
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the block's cost to ``run``."""
+        if self.exp != run.shape[0]:
+            run.conv(self.exp, 1, 1, 0, bn=True)
+        run.conv(self.exp, self.kernel, self.stride, (self.kernel - 1) // 2, self.exp, bn=True)
+        if self.se:
+            body = run.shape
+            run.shape = (self.exp, 1, 1)  # the global average pool
+            run.conv(self.squeeze, 1, bias=True)
+            run.conv(self.exp, 1, bias=True)
+            run.shape = body  # the scale multiplies the body's output
+        run.conv(self.out, 1, 1, 0, bn=True)
+
+    def describe(self) -> str:
+        """A short label: ``bneck 5x5, exp 72, 40, SE, RE, /2``."""
+        parts = [f"bneck {self.kernel}x{self.kernel}", f"exp {self.exp}", str(self.out)]
+        parts += ["SE"] if self.se else []
+        parts.append(self.nl + (f", /{self.stride}" if self.stride > 1 else ""))
+        return ", ".join(parts)
+
+
+Layer = (
+    Conv
+    | Pool
+    | AdaptiveAvgPool
+    | LocalResponseNorm
+    | Linear
+    | ResidualBlocks
+    | DepthwiseSeparable
+    | InvertedResidual
+    | Bneck
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named run of layers: one row of a per-stage table (ResNet's ``conv2_x`` ...)."""
+
+    name: str
+    layers: tuple[Layer, ...]
+
+    def describe(self) -> str:
+        """The layers' labels, joined with ``; `` (a repeated layer shows ``x N``)."""
+        labels: list[str] = []
+        counts: list[int] = []
+        for layer in self.layers:
+            label = layer.describe()
+            if labels and labels[-1] == label:
+                counts[-1] += 1
+            else:
+                labels.append(label)
+                counts.append(1)
+        pairs = zip(labels, counts, strict=True)
+        return "; ".join(f"{label} x{n}" if n > 1 else label for label, n in pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSpec:
+    """One variant's layer spec, read from ``data/architectures/layers/<family>.json``.
+
+    Attributes:
+        id: the variant id (``resnet50``); ``family``: the file's family id.
+        input_size: the side of the square input the source uses (224; 227 for the 2012
+            AlexNet).
+        source: where the layers were read.
+    """
+
+    id: str
+    family: str
+    name: str
+    input_size: int
+    source: str
+    stages: tuple[Stage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StageCost:
+    """One stage's output shape ``(C, H, W)``, parameters and MACs, for one image."""
+
+    name: str
+    description: str
+    output_shape: Shape
+    params: int
+    macs: int
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkCost:
+    """A variant's cost at one input size: per stage, and in total.
+
+    Attributes:
+        input_shape: ``(3, H, W)``.
+        params: learnable parameters (equal to torchvision's ``num_params``).
+        macs: multiply-accumulates of convolutions and linear layers (torchvision's
+            ``_ops`` times 1e9; see the module docstring).
+    """
+
+    spec: NetworkSpec
+    input_shape: Shape
+    stages: tuple[StageCost, ...]
+
+    @property
+    def params(self) -> int:
+        """Total learnable parameters."""
+        return sum(stage.params for stage in self.stages)
+
+    @property
+    def macs(self) -> int:
+        """Total multiply-accumulates for one image."""
+        return sum(stage.macs for stage in self.stages)
+
+    @property
+    def output_shape(self) -> Shape:
+        """The last stage's output ``(C, H, W)``: ``(1000, 1, 1)`` for the classifiers."""
+        return self.stages[-1].output_shape if self.stages else self.input_shape
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+_FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) keys
+    "conv": ({"out", "kernel"}, {"stride", "padding", "groups", "bias", "bn", "act"}),
+    "max_pool": ({"kernel"}, {"stride", "padding", "ceil_mode"}),
+    "avg_pool": ({"kernel"}, {"stride", "padding", "ceil_mode"}),
+    "adaptive_avg_pool": ({"size"}, set()),
+    "lrn": ({"size"}, set()),
+    "linear": ({"out"}, {"in", "bias", "act"}),
+    "basic": ({"out", "blocks"}, {"stride"}),
+    "bottleneck": ({"width", "out", "blocks"}, {"stride", "stride_on"}),
+    "dw_separable": ({"out"}, {"stride"}),
+    "inverted_residual": ({"t", "c", "n", "s"}, set()),
+    "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
+}
+
+
+def _layer(raw: dict[str, Any], where: str) -> Layer:
+    op = raw.get("op")
+    if op not in _FIELDS:
+        raise ImagenetError(f"{where}: unknown layer op {op!r}")
+    required, optional = _FIELDS[op]
+    keys = set(raw) - {"op", "repeat"}
+    if not required <= keys or not keys <= required | optional:
+        raise ImagenetError(f"{where}: a {op} layer needs {sorted(required)}, got {sorted(keys)}")
+    act = raw.get("act")
+    if act is not None and act not in ACTIVATIONS:
+        raise ImagenetError(f"{where}: unknown activation {act!r}")
+    if op == "conv":
+        return Conv(
+            raw["out"],
+            raw["kernel"],
+            raw.get("stride", 1),
+            raw.get("padding", 0),
+            raw.get("groups", 1),
+            raw.get("bias", True),
+            raw.get("bn", False),
+            act,
+        )
+    if op in ("max_pool", "avg_pool"):
+        kernel = raw["kernel"]
+        return Pool(
+            op.split("_")[0],
+            kernel,
+            raw.get("stride", kernel),
+            raw.get("padding", 0),
+            raw.get("ceil_mode", False),
+        )
+    if op == "adaptive_avg_pool":
+        return AdaptiveAvgPool(raw["size"])
+    if op == "lrn":
+        return LocalResponseNorm(raw["size"])
+    if op == "linear":
+        return Linear(raw["out"], raw.get("in"), raw.get("bias", True), act)
+    if op in ("basic", "bottleneck"):
+        stride_on = raw.get("stride_on", "3x3")
+        if stride_on not in ("1x1", "3x3"):
+            raise ImagenetError(f"{where}: stride_on must be '1x1' or '3x3'")
+        return ResidualBlocks(
+            op, raw["out"], raw["blocks"], raw.get("stride", 1), raw.get("width"), stride_on
+        )
+    if op == "dw_separable":
+        return DepthwiseSeparable(raw["out"], raw.get("stride", 1))
+    if op == "inverted_residual":
+        return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"])
+    if raw["nl"] not in ("RE", "HS"):
+        raise ImagenetError(f"{where}: nl must be 'RE' or 'HS'")
+    return Bneck(raw["kernel"], raw["exp"], raw["out"], raw["se"], raw["nl"], raw["stride"])
+
+
+def _spec(family: str, variant: str, raw: dict[str, Any]) -> NetworkSpec:
+    stages = []
+    for stage in raw["stages"]:
+        layers: list[Layer] = []
+        for number, layer in enumerate(stage["layers"], 1):
+            where = f"{LAYERS_DIR}/{family}.json, {variant}, {stage['name']}, layer {number}"
+            layers.extend([_layer(layer, where)] * layer.get("repeat", 1))
+        stages.append(Stage(stage["name"], tuple(layers)))
+    return NetworkSpec(
+        variant, family, raw["name"], raw["input_size"], raw["source"], tuple(stages)
+    )
+
+
+@cache
+def layer_families() -> tuple[str, ...]:
+    """The families that have a layer spec file, sorted (``alexnet``, ``mobilenet`` ...)."""
+    folder = files("imagenet_cli.data").joinpath(*LAYERS_DIR.split("/"))
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def load_family(family: str) -> tuple[NetworkSpec, ...]:
+    """Every variant spec of one family, in file order.
+
+    Raises:
+        NotFoundError: no spec file for ``family``.
+        DataMissingError: the file is listed but cannot be read.
+        ImagenetError: the file holds a malformed layer.
+    """
+    if family not in layer_families():
+        raise NotFoundError("layer spec family", family, layer_families())
+    raw = load_json(f"{LAYERS_DIR}/{family}.json")
+    return tuple(_spec(raw["family"], vid, v) for vid, v in raw["variants"].items())
+
+
+@cache
+def spec_ids() -> frozenset[str]:
+    """Ids of every variant that has a layer spec (``resnet50``, ``alexnet_paper`` ...)."""
+    return frozenset(
+        variant
+        for family in layer_families()
+        for variant in load_json(f"{LAYERS_DIR}/{family}.json")["variants"]
+    )
+
+
+def list_specs() -> tuple[NetworkSpec, ...]:
+    """Every variant spec of every family."""
+    return tuple(spec for family in layer_families() for spec in load_family(family))
+
+
+def get_spec(variant: str) -> NetworkSpec:
+    """The spec of one variant, by id (``resnet50``, ``mobilenet_v3_small``; case ignored).
+
+    Raises:
+        NotFoundError: no family has that variant (suggests the closest ids).
+    """
+    specs = list_specs()
+    wanted = variant.strip().lower()
+    for spec in specs:
+        if spec.id == wanted:
+            return spec
+    raise NotFoundError("layer spec variant", variant, [s.id for s in specs])
+
+
+# --- costs ------------------------------------------------------------------------------
+
+
+def _input_shape(input_size: int | tuple[int, int]) -> Shape:
+    sides = input_size if isinstance(input_size, tuple) else (input_size, input_size)
+    if len(sides) != 2 or any(isinstance(s, bool) or not isinstance(s, int) for s in sides):
+        raise ImagenetError(f"the input size must be a whole number of pixels, not {input_size!r}")
+    if min(sides) < 1:
+        raise ImagenetError(f"the input size must be at least 1 pixel, not {input_size!r}")
+    return (3, sides[0], sides[1])
+
+
+def compute_costs(variant: str, input_size: int | tuple[int, int] | None = None) -> NetworkCost:
+    """Per-stage output shapes, params and MACs of a variant for one RGB image.
+
+    Args:
+        variant: a variant id (``resnet50``); see :func:`list_specs`.
+        input_size: the image side in pixels, or ``(height, width)``; by default the
+            spec's ``input_size``.
+
+    Returns:
+        The cost per stage and in total; params and MACs follow the conventions of the
+        module docstring (MACs as torchvision's ``_ops``).
+
+    Raises:
+        NotFoundError: unknown variant.
+        ImagenetError: the input size is not a positive whole number, is too small for the
+            network (some layer would get an empty map), or gives a flattened size that a
+            fixed fully-connected layer cannot take (the 2012 AlexNet at 224).
+    """
+    spec = get_spec(variant)
+    shape = _input_shape(spec.input_size if input_size is None else input_size)
+    stages = []
+    current = shape
+    for stage in spec.stages:
+        run = _Shaper(current, f"{spec.name} (stage {stage.name})")
+        for layer in stage.layers:
+            layer.apply(run)
+        stages.append(StageCost(stage.name, stage.describe(), run.shape, run.params, run.macs))
+        current = run.shape
+    return NetworkCost(spec, shape, tuple(stages))
