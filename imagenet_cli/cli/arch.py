@@ -73,8 +73,9 @@ def arch(
     with user_errors():
         if not names:
             families = list_architectures()
-            heads = [f.headline_variant for f in families]
-            costs = computed_costs(v for v in heads if v is not None)
+            costs = computed_costs(
+                (f.id, f.headline_variant) for f in families if f.headline_variant
+            )
             if as_json:
                 write_json([render.family_record(f, costs=costs) for f in families])
             else:
@@ -84,7 +85,7 @@ def arch(
         if layers:
             _layers(family, variant, input_size, as_json)
             return
-        costs = computed_costs((variant,) if variant else family.variants)
+        costs = computed_costs((family.id, v) for v in ((variant,) if variant else family.variants))
     if bibtex:
         paper = variant.paper if variant and variant.paper else None
         typer.echo(paper.bibtex if paper else family.bibtex)
@@ -139,7 +140,7 @@ def _compare(names: list[str], as_json: bool) -> None:
             if chosen is None:
                 raise ImagenetError(f"{family.name} has no variants")
             picked.append((family, chosen))
-        costs = computed_costs(v for _, v in picked)
+        costs = computed_costs((f.id, v) for f, v in picked)
     if as_json:
         write_json(render.compare_record(picked, costs))
     else:

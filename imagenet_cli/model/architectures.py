@@ -313,14 +313,21 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")
 
 
-def computed_costs(variants: Iterable[Variant]) -> dict[str, NetworkCost]:
+def computed_costs(variants: Iterable[tuple[str, Variant]]) -> dict[str, NetworkCost]:
     """Costs computed from the layer specs, for the variants that have one.
+
+    Args:
+        variants: ``(family id, variant)`` pairs; only those families' spec files are read.
 
     Returns:
         ``{variant id: NetworkCost}`` at each spec's own input size (see
         :mod:`imagenet_cli.model.layers` for what params and MACs count).
     """
-    from imagenet_cli.model.layers import compute_costs, spec_ids
+    from imagenet_cli.model.layers import family_specs, spec_costs
 
-    known = spec_ids()
-    return {v.id: compute_costs(v.id) for v in variants if v.id in known}
+    found: dict[str, NetworkCost] = {}
+    for family, variant in variants:
+        spec = family_specs(family).get(variant.id)
+        if spec is not None:
+            found[variant.id] = spec_costs(spec)
+    return found

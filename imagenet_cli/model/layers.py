@@ -654,7 +654,21 @@ def compute_costs(variant: str, input_size: int | tuple[int, int] | None = None)
             network (some layer would get an empty map), or gives a flattened size that a
             fixed fully-connected layer cannot take (the 2012 AlexNet at 224).
     """
-    spec = get_spec(variant)
+    return spec_costs(get_spec(variant), input_size)
+
+
+def family_specs(family: str) -> dict[str, NetworkSpec]:
+    """``{variant id: spec}`` of one family; empty when the family has no spec file.
+
+    Reads only that family's file (``arch resnet`` need not parse the others).
+    """
+    if family not in layer_families():
+        return {}
+    return {spec.id: spec for spec in load_family(family)}
+
+
+def spec_costs(spec: NetworkSpec, input_size: int | tuple[int, int] | None = None) -> NetworkCost:
+    """:func:`compute_costs` for a spec already loaded (same arguments, result and errors)."""
     shape = _input_shape(spec.input_size if input_size is None else input_size)
     stages = []
     current = shape
