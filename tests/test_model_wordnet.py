@@ -51,7 +51,7 @@ def test_env_override_must_be_a_wordnet_folder(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("IMAGENET_WORDNET_DIR", str(tmp_path))
-    with pytest.raises(DataMissingError, match=r"is not a WordNet 3\.0 corpus: incomplete"):
+    with pytest.raises(DataMissingError, match=r"is not a WordNet 3\.0 corpus: an empty folder"):
         find_wordnet_dir()
 
 

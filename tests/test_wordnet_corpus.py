@@ -98,7 +98,7 @@ def test_status_names_the_corpus_in_use(source: Path) -> None:
     status = json.loads(out)
     assert status["in_use"]["version"] == "3.0"
     assert status["in_use"]["wordnet30_offsets"] is True
-    assert status["features"]["data verify"] is True
+    assert status["features"]["data_verify"] is True
     searched = [entry["path"] for entry in status["searched"]]
     assert str(source) in searched
 
@@ -290,7 +290,7 @@ def test_truncated_body_installs_nothing(
 def test_oversized_body_is_refused(httpserver: HTTPServer, package: bytes, previous: Path) -> None:
     httpserver.expect_request("/wordnet.zip").respond_with_data(package)
     code, _, err = install(httpserver.url_for("/wordnet.zip"), previous, "--max-size", "1")
-    assert code == 1 and "over the 1,048,576-byte cap" in err
+    assert code == 1 and "over the 1 MB cap" in err
     assert_untouched(previous)
 
 
@@ -302,7 +302,7 @@ def test_oversized_body_without_length_is_cut_off(
 
     httpserver.expect_request("/wordnet.zip").respond_with_handler(unsized)
     code, _, err = install(httpserver.url_for("/wordnet.zip"), previous, "--max-size", "1")
-    assert code == 1 and "passed the 1,048,576-byte cap" in err
+    assert code == 1 and "passed the 1 MB cap" in err
     assert_untouched(previous)
 
 
@@ -367,8 +367,89 @@ def test_bad_urls_get_one_line(url: str, tmp_path: Path) -> None:
     code, _, err = run(
         "wordnet", "install", "--url", url, "--dir", str(tmp_path / "x"), "--retries", "0"
     )
-    assert code == 1 and err.startswith("Error: ") and len(err.splitlines()) == 1
+    assert code == 2 and "not an http(s) URL" in err
     assert not (tmp_path / "x").exists()
+
+
+def test_connection_refused_is_one_line_with_the_offline_way(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    root = tmp_path / "x"
+    url = f"http://127.0.0.1:{port}/wordnet.zip"
+    code, _, err = run("wordnet", "install", "--url", url, "--dir", str(root), "--retries", "0")
+    assert code == 1 and len(err.splitlines()) == 1
+    assert "connection refused" in err and "imagenet wordnet import" in err
+    assert not root.exists()
+
+
+def test_sigterm_leaves_nothing_behind(
+    httpserver: HTTPServer, package: bytes, previous: Path
+) -> None:
+    def slow(_: Request) -> Response:
+        def body() -> Iterator[bytes]:
+            yield package[:100_000]
+            time.sleep(20)
+            yield package[100_000:]
+
+        return Response(body(), headers={"Content-Length": str(len(package))})
+
+    httpserver.expect_request("/wordnet.zip").respond_with_handler(slow)
+    command = [
+        sys.executable, "-m", "imagenet_cli", "wordnet", "install", "--force", "--dir",
+        str(previous), "--url", httpserver.url_for("/wordnet.zip"), "--sha256", sha256(package),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=previous)
+    corpora = previous / "corpora"
+    deadline = time.monotonic() + 30
+    while not any(p.name.startswith(".wordnet-staging-") for p in corpora.iterdir()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.5)  # the download has started
+    process.terminate()
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 128 + 15, err
+    assert err.strip().splitlines() == [
+        "Error: interrupted; nothing was installed and any old corpus is intact"
+    ]
+    assert_untouched(previous)
+
+
+def test_a_killed_installs_leftovers_are_removed_later(source: Path, previous: Path) -> None:
+    stale = previous / "corpora" / ".wordnet-staging-killed"
+    stale.mkdir()
+    (stale / "wordnet.zip").write_bytes(b"partial")
+    old = time.time() - 2 * 3600
+    for path in (stale / "wordnet.zip", stale):
+        os.utime(path, (old, old))
+    fresh = previous / "corpora" / ".wordnet-staging-running"
+    fresh.mkdir()  # another install may be writing this one
+    code, _, err = run("wordnet", "import", str(source), "--dir", str(previous), "--force")
+    assert code == 0, err
+    assert not stale.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("hope.n.01", "hope.n.01"), ("n07511733", "hope.n.01"), ("07511733", "hope.n.01"),
+     ("207", "golden_retriever.n.01"), ("CAFÉ", "cafe.n.01"), ("\uff44\uff4f\uff47", "dog.n.01")],
+)  # fmt: skip
+def test_search_all_wordnet_reads_identifiers_and_folds(wn: Any, query: str, name: str) -> None:
+    code, out, _ = run("synsets", "search", "--all-wordnet", query, "--json", "--limit", "1")
+    assert code == 0 and json.loads(out)[0]["name"] == name
+    assert wn.synset(name)  # the corpus has it under that name
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("n2084071", "did you mean n02084071?"), ("run.v.01", "not a noun"),
+     ("retreiver", "Did you mean: retriever")],
+)  # fmt: skip
+def test_search_all_wordnet_no_match_says_why(wn: Any, query: str, message: str) -> None:
+    code, _, err = run("synsets", "search", "--all-wordnet", query)
+    assert code == 1 and message in err and len(err.splitlines()) == 1
 
 
 def test_bad_sha256_is_a_usage_error(tmp_path: Path) -> None:
@@ -398,7 +479,9 @@ def test_show_reads_a_synset_outside_imagenet(wn: Any) -> None:
     assert code == 0 and record["in_imagenet"] is False
     assert record["wnid"] == f"n{theirs.offset():08d}"
     assert record["gloss"] == theirs.definition()
-    assert record["paths"] == [[s.name() for s in p] for p in theirs.hypernym_paths()]
+    assert record["path_names"] == [[s.name() for s in p] for p in theirs.hypernym_paths()]
+    assert record["paths"][0][0] == "n00001740"  # entity.n.01, as in ImageNet records
+    assert record["hypernyms"] == [f"n{h.offset():08d}" for h in theirs.hypernyms()]
 
 
 def test_without_a_corpus_the_features_say_how_to_get_one(
@@ -411,7 +494,7 @@ def test_without_a_corpus_the_features_say_how_to_get_one(
         ["data", "verify"],
     ):
         code, _, err = run(*args)
-        assert code == 1 and "imagenet wordnet install" in err, args
+        assert code == 1 and "unset IMAGENET_WORDNET_DIR" in err, args
         assert len(err.splitlines()) == 1
     assert run("synsets", "show", "dog.n.01")[0] == 0  # the bundled index still works
 

@@ -75,7 +75,6 @@ def search(
 
 
 def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
-    from imagenet_cli.model.errors import NotFoundError
     from imagenet_cli.model.fullwordnet import search_all
     from imagenet_cli.render.wordnet import (
         WORDNET_SEARCH_COLUMNS,
@@ -85,8 +84,6 @@ def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
 
     with user_errors():
         hits, total = search_all(query, limit)
-        if not total:
-            raise NotFoundError("WordNet 3.0 noun synset", query)
     if output is OutputFormat.JSON:
         write_json([wordnet_hit_record(hit) for hit in hits])
     elif output is OutputFormat.CSV:
@@ -140,6 +137,12 @@ def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
     try:
         found = show_any(identifier)
     except DataMissingError as error:
+        if error.message.startswith("IMAGENET_WORDNET_DIR="):
+            raise DataMissingError(
+                f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, "
+                f"and {error.message}",
+                hint=error.hint,
+            ) from None
         raise DataMissingError(
             f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
             f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -63,9 +66,32 @@ def _on_nltk_path(root: Path) -> bool:
     return any(p.expanduser().resolve() == resolved for p in nltk_data_path())
 
 
-def _interrupted() -> typer.Exit:
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the install is so its clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception, so staging files are removed as on Ctrl-C."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupted(code: int = 130) -> typer.Exit:
     sys.stderr.write("Error: interrupted; nothing was installed and any old corpus is intact\n")
-    return typer.Exit(code=130)
+    return typer.Exit(code=code)
 
 
 @app.command("install")
@@ -97,7 +123,10 @@ def install(
         int, typer.Option("--retries", min=0, max=10, help="Retries on connection errors and 5xx.")
     ] = 3,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0.001, help="Refuse downloads over this many MB.")
+        float,
+        typer.Option(
+            "--max-size", min=0.001, help="Refuse downloads over this many MB (10^6 bytes)."
+        ),
     ] = 64.0,
 ) -> None:
     """Download NLTK's WordNet 3.0 package and install it safely.
@@ -116,6 +145,14 @@ def install(
 
     if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256.strip()):
         raise typer.BadParameter("give 64 hexadecimal digits", param_hint="--sha256")
+    if url is not None:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise typer.BadParameter(
+                f"{url!r} is not an http(s) URL with a host", param_hint="--url"
+            )
     expected = NLTK_WORDNET if sha256 is None else Expected(sha256=sha256.strip())
     root = target if target is not None else default_install_root()
     console = make_console(stderr=True)
@@ -143,12 +180,12 @@ def install(
         bar.update(task, completed=done, total=total)
 
     try:
-        with user_errors(), bar:
+        with _signals_interrupt(), user_errors(), bar:
             corpus = install_from_url(
                 root,
                 url or NLTK_WORDNET_URL,
                 expected=expected,
-                max_bytes=int(max_size * 1024 * 1024),
+                max_bytes=int(max_size * 1_000_000),
                 timeout=timeout,
                 retries=retries,
                 force=force,
@@ -156,6 +193,8 @@ def install(
             )
     except KeyboardInterrupt:
         raise _interrupted() from None
+    except _Terminated as stopped:
+        raise _interrupted(128 + stopped.signum) from None
     print_view(installed_view(corpus, "installed", _on_nltk_path(root)))
 
 
@@ -182,8 +221,10 @@ def import_(
 
     root = target if target is not None else default_install_root()
     try:
-        with user_errors():
+        with _signals_interrupt(), user_errors():
             corpus = import_corpus(source, root, force=force)
     except KeyboardInterrupt:
         raise _interrupted() from None
+    except _Terminated as stopped:
+        raise _interrupted(128 + stopped.signum) from None
     print_view(installed_view(corpus, "imported", _on_nltk_path(root)))

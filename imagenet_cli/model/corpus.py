@@ -167,8 +167,13 @@ class Corpus:
     def problem(self) -> str | None:
         """Why the folder cannot be used, in a few words; None when usable."""
         if not self.exists:
-            return "absent"
+            return "not a folder" if self.path.exists() else "absent"
         if not self.complete:
+            nested = self.path / "corpora" / "wordnet"
+            if (nested / "data.noun").is_file():
+                return f"an NLTK data folder: the corpus is in {nested}"
+            if not any(self.path.iterdir()):
+                return "an empty folder"
             missing = [n for n in REQUIRED_FILES if not (self.path / n).is_file()]
             return f"incomplete (no {', '.join(missing[:3])}{'...' if len(missing) > 3 else ''})"
         if self.version != "3.0":

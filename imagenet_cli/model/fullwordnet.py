@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from imagenet_cli.model.errors import DataMissingError, ImagenetError, NotFoundError
@@ -36,13 +37,17 @@ def wordnet() -> Any:
     try:
         return open_wordnet()
     except DataMissingError as error:
+        if error.message.startswith("IMAGENET_WORDNET_DIR="):
+            raise
         raise DataMissingError(error.message, hint=NEEDS_CORPUS) from None
 
 
+@cache
 def _index_offsets() -> frozenset[int]:
     return frozenset(o for (o,) in index_db().execute("SELECT offset FROM synsets"))
 
 
+@cache
 def _class_indexes() -> dict[int, int]:
     rows = index_db().execute(
         "SELECT offset, ilsvrc2012_index FROM synsets WHERE ilsvrc2012_index IS NOT NULL"
@@ -55,8 +60,9 @@ class WordNetHit:
     """A noun synset of WordNet 3.0 that matched a query.
 
     Attributes:
-        match: ``lemma`` (the query is one of its lemmas, after NLTK's morphy),
-            ``prefix`` (a lemma starts with it) or ``part`` (a lemma contains it).
+        match: ``id`` (a wnid, name or class index named it), ``lemma`` (the query is
+            one of its lemmas, after NLTK's morphy), ``prefix`` (a lemma starts with it)
+            or ``part`` (a lemma contains it).
         base_form: the lemma morphy turned the query into, when it differs.
         in_index: the synset is in the bundled ImageNet index.
         ilsvrc2012_index: its ILSVRC-2012 class index (0-999), or None.
@@ -72,27 +78,99 @@ class WordNetHit:
     ilsvrc2012_index: int | None
 
 
+def _hit(synset: Any, match: str, base_form: str | None) -> WordNetHit:
+    offset = synset.offset()
+    return WordNetHit(
+        wnid=f"n{offset:08d}",
+        name=synset.name(),
+        lemmas=tuple(synset.lemma_names()),
+        gloss=synset.definition(),
+        match=match,
+        base_form=base_form,
+        in_index=offset in _index_offsets(),
+        ilsvrc2012_index=_class_indexes().get(offset),
+    )
+
+
+def _by_identifier(wn: Any, key: str) -> Any | None:
+    """The synset a wnid, 8-digit offset, WordNet noun name or class index names, if any."""
+    wnid = _WNID_RE.match(key)
+    if wnid:
+        try:
+            return wn.synset_from_pos_and_offset("n", int(wnid.group(1)))
+        except Exception:  # no synset at that offset
+            return None
+    if _NAME_RE.match(key):
+        try:
+            return wn.synset(key.replace(" ", "_"))
+        except Exception:  # WordNetError: no such sense
+            return None
+    if key.isdigit() and len(key) <= 3:
+        row = (
+            index_db()
+            .execute("SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (int(key),))
+            .fetchone()
+        )
+        return None if row is None else wn.synset_from_pos_and_offset("n", row[0])
+    return None
+
+
+def _no_match(query: str, key: str) -> NotFoundError:
+    """No hit: say what is wrong with the form, else suggest look-alike WordNet nouns."""
+    from imagenet_cli.model.identifiers import _noun_lemmas
+
+    what = "WordNet 3.0 noun synset"
+    wnid = re.match(r"^n(\d+)$", key)
+    if wnid and len(wnid.group(1)) < 8:
+        hint = f"wnids have 8 digits after the 'n': did you mean n{int(wnid.group(1)):08d}?"
+        return NotFoundError(what, query, hint=hint, suggestions=())
+    if wnid or key.isdigit():
+        return NotFoundError(what, query, hint="no noun synset has that offset", suggestions=())
+    name = re.match(r"^.+\.([a-z])\.\d+$", key)
+    if name and name.group(1) != "n":
+        return NotFoundError(
+            what, query, hint="this search covers nouns; that name is not a noun's",
+            suggestions=(),
+        )  # fmt: skip
+    from rapidfuzz import fuzz, process
+
+    head = key.rsplit(".", 2)[0] if name else key
+    found = process.extract(head, _noun_lemmas(), scorer=fuzz.ratio, limit=5, score_cutoff=70)
+    return NotFoundError(what, query, suggestions=[choice for choice, _s, _i in found])
+
+
 def search_all(query: str, limit: int = 0) -> tuple[list[WordNetHit], int]:
     """Search every noun synset of WordNet 3.0 (82,115), not only ImageNet's.
 
-    Order: synsets having the query as a lemma (NLTK's ``synsets``, which applies
-    morphy: ``geese`` finds goose.n.01), in WordNet's sense order; then synsets with a
-    lemma starting with it; then synsets with a lemma containing it as a part.
+    The query is folded as the ImageNet search folds it (case, accents, full-width
+    forms). A wnid (``n07511733``), 8-digit offset, WordNet name (``hope.n.01``) or
+    ILSVRC-2012 class index (0-999) finds that synset. Otherwise, in order: synsets having
+    the query as a lemma (NLTK's ``synsets``, which applies morphy: ``geese`` finds
+    goose.n.01), in WordNet's sense order; then synsets with a lemma starting with it;
+    then synsets with a lemma containing it.
 
     Args:
-        query: words, spaces or underscores (case ignored).
+        query: words, spaces or underscores; or an identifier as above.
         limit: the most hits returned; 0 for all.
 
     Returns:
         ``(hits, total matches)``.
 
     Raises:
-        ImagenetError: an empty query; DataMissingError: no corpus.
+        ImagenetError: an empty query. NotFoundError: nothing matches (with a hint about
+            the identifier's form, or look-alike WordNet nouns). DataMissingError: no corpus.
     """
-    key = " ".join(query.strip().lower().replace("_", " ").split())
+    from imagenet_cli.model.synsets import clean, normalize
+
+    key = normalize(clean(query))
     if not key:
         raise ImagenetError("the search query is empty")
     wn = wordnet()
+    if re.fullmatch(r"\d{8}", key):
+        key = f"n{key}"
+    exact = _by_identifier(wn, key)
+    if exact is not None:
+        return [_hit(exact, "id", None)], 1
     underscored = key.replace(" ", "_")
     ordered: dict[str, tuple[Any, str, str | None]] = {}
     base = wn.morphy(underscored, "n")
@@ -100,32 +178,21 @@ def search_all(query: str, limit: int = 0) -> tuple[list[WordNetHit], int]:
         ordered.setdefault(synset.name(), (synset, "lemma", base if base != underscored else None))
     prefix, part = [], []
     for lemma in wn.all_lemma_names(pos="n"):
-        if lemma.startswith(underscored) and lemma != underscored:
+        if lemma == underscored:
+            continue
+        if lemma.startswith(underscored):
             prefix.append(lemma)
-        elif underscored in lemma and lemma != underscored:
+        elif underscored in lemma:
             part.append(lemma)
     for kind, lemmas in (("prefix", sorted(prefix)), ("part", sorted(part))):
         for lemma in lemmas:
             for synset in wn.synsets(lemma, pos="n"):
-                if lemma in synset.lemma_names() or lemma in map(str.lower, synset.lemma_names()):
+                if lemma in map(str.lower, synset.lemma_names()):
                     ordered.setdefault(synset.name(), (synset, kind, None))
-    total = len(ordered)
+    if not ordered:
+        raise _no_match(query, key)
     chosen = list(ordered.values())[: limit or None]
-    inside, classes = _index_offsets(), _class_indexes()
-    hits = [
-        WordNetHit(
-            wnid=f"n{s.offset():08d}",
-            name=s.name(),
-            lemmas=tuple(s.lemma_names()),
-            gloss=s.definition(),
-            match=kind,
-            base_form=base_form,
-            in_index=s.offset() in inside,
-            ilsvrc2012_index=classes.get(s.offset()),
-        )
-        for s, kind, base_form in chosen
-    ]
-    return hits, total
+    return [_hit(s, kind, base_form) for s, kind, base_form in chosen], len(ordered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +202,8 @@ class WordNetSynset:
     Attributes:
         hypernyms, hyponyms: ``(wnid, name)`` pairs (instance relations included and
             marked in ``instance_hypernyms`` / ``instance_hyponyms``).
-        paths: every hypernym path, root (entity.n.01) first, as names.
+        paths: every hypernym path, root (entity.n.01) first, as names; ``path_wnids``
+            the same paths as wnids.
         imagenet_ancestor: the nearest hypernym (fewest steps) in the bundled index,
             as ``(wnid, name, steps)``, or None.
     """
@@ -151,6 +219,7 @@ class WordNetSynset:
     hyponyms: tuple[tuple[str, str], ...]
     instance_hyponyms: tuple[tuple[str, str], ...]
     paths: tuple[tuple[str, ...], ...]
+    path_wnids: tuple[tuple[str, ...], ...]
     in_index: bool
     imagenet_ancestor: tuple[str, str, int] | None = field(default=None)
 
@@ -186,13 +255,20 @@ def find_noun(identifier: str) -> Any:
     if not senses:
         raise NotFoundError("WordNet 3.0 noun synset", text)
     if len(senses) > 1:
-        listed = ", ".join(f"{s.name()} ({s.definition()[:40]})" for s in senses[:6])
+        listed = ", ".join(f"{s.name()} ({_short_gloss(s.definition())})" for s in senses[:6])
         more = f" and {len(senses) - 6} more" if len(senses) > 6 else ""
         raise ImagenetError(
             f"{text!r} names {len(senses)} WordNet noun synsets: {listed}{more}",
             hint="pick one by its WordNet name or wnid",
         )
     return senses[0]
+
+
+def _short_gloss(gloss: str, width: int = 40) -> str:
+    """The gloss cut at a word boundary, with an ellipsis when cut."""
+    if len(gloss) <= width:
+        return gloss
+    return gloss[:width].rsplit(" ", 1)[0].rstrip(",;") + "..."
 
 
 def show_any(identifier: str) -> WordNetSynset:
@@ -230,6 +306,7 @@ def show_any(identifier: str) -> WordNetSynset:
             map(_pair, sorted(synset.instance_hyponyms(), key=lambda s: s.name()))
         ),
         paths=tuple(tuple(s.name() for s in p) for p in synset.hypernym_paths()),
+        path_wnids=tuple(tuple(f"n{s.offset():08d}" for s in p) for p in synset.hypernym_paths()),
         in_index=synset.offset() in inside,
         imagenet_ancestor=ancestor,
     )

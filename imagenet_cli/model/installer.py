@@ -33,10 +33,15 @@ NLTK_WORDNET_MD5 = "b3f38606f626e54c6f060548546f71f0"
 NLTK_WORDNET_SIZE = 10_775_600
 NLTK_WORDNET_UNZIPPED_SIZE = 36_353_991
 
-#: Default caps: the package is 10.8 MB zipped and 36.4 MB unzipped.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-DEFAULT_MAX_UNZIPPED = 256 * 1024 * 1024
+#: Default caps (10^6-byte megabytes): the package is 10.8 MB zipped and 36.4 MB unzipped.
+DEFAULT_MAX_BYTES = 64_000_000
+DEFAULT_MAX_UNZIPPED = 256_000_000
 CHUNK = 64 * 1024
+
+OFFLINE_HINT = (
+    "offline? `imagenet wordnet import /usr/share/wordnet` builds the corpus from Debian's "
+    "wordnet-base without a download"
+)
 
 #: ``progress(done_bytes, total_bytes_or_None)``
 Progress = Callable[[int, int | None], None]
@@ -72,12 +77,24 @@ def _describe_request_error(error: Exception, url: str, timeout: float) -> str:
     if isinstance(error, requests.exceptions.ProxyError):
         return f"the proxy refused or failed the request for {url}"
     if isinstance(error, requests.exceptions.ConnectionError):
-        return f"could not connect to {url}"
+        return f"could not connect to {url} ({_cause(text)})"
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return f"{url!r} is not a valid http(s) URL"
     if isinstance(error, requests.exceptions.InvalidSchema):
         return f"{url!r} is not an http(s) URL"
     return f"the download from {url} failed: {text.splitlines()[0] if text else type(error)}"
+
+
+def _cause(text: str) -> str:
+    """The innermost reason in a requests/urllib3 message, in a few words."""
+    for known in (
+        "Name or service not known", "Temporary failure in name resolution",
+        "No address associated with hostname", "Connection refused", "Network is unreachable",
+        "No route to host", "Connection reset by peer", "Max retries exceeded",
+    ):  # fmt: skip
+        if known in text:
+            return known[0].lower() + known[1:]
+    return "connection failed"
 
 
 def download(
@@ -141,14 +158,16 @@ def download(
                 total = int(declared) if declared and declared.isdigit() else None
                 if total is not None and total > max_bytes:
                     raise InstallError(
-                        f"the download is {total:,} bytes, over the {max_bytes:,}-byte cap"
+                        f"the download is {_mb(total)}, over the {_mb(max_bytes)} cap",
+                        hint="raise --max-size if you trust it",
                     )
                 with dest.open("xb") as handle:
                     for chunk in response.iter_content(CHUNK):
                         written += len(chunk)
                         if written > max_bytes:
                             raise InstallError(
-                                f"the download passed the {max_bytes:,}-byte cap; stopped"
+                                f"the download passed the {_mb(max_bytes)} cap; stopped",
+                                hint="raise --max-size if you trust it",
                             )
                         handle.write(chunk)
                         md5.update(chunk)
@@ -160,18 +179,47 @@ def download(
                         f"the download from {url} was cut short ({written:,} of {total:,} bytes)"
                     )
         except requests.exceptions.RequestException as error:
-            raise InstallError(_describe_request_error(error, url, timeout)) from None
+            offline = isinstance(error, requests.exceptions.ConnectionError) and not isinstance(
+                error, requests.exceptions.SSLError
+            )
+            raise InstallError(
+                _describe_request_error(error, url, timeout)
+                + (f" after {retries} retries" if offline and retries else ""),
+                hint=OFFLINE_HINT if offline else None,
+            ) from None
     _check(written, md5.hexdigest(), sha256.hexdigest(), expected)
     return written
 
 
+def _mb(size: int) -> str:
+    """Bytes as megabytes (10^6 bytes), the unit of ``--max-size``."""
+    return f"{size / 1e6:,.3f} MB".replace(".000 MB", " MB")
+
+
 def _check(size: int, md5: str, sha256: str, expected: Expected) -> None:
+    if size == 0:
+        raise InstallError("the download is empty")
     if expected.size is not None and size != expected.size:
-        raise InstallError(f"the download has {size:,} bytes; expected {expected.size:,}")
+        raise InstallError(
+            f"the download has {size:,} bytes; expected {expected.size:,}",
+            hint=_expected_hint(expected),
+        )
     if expected.md5 is not None and md5 != expected.md5.lower():
-        raise InstallError(f"MD5 mismatch: got {md5}, expected {expected.md5.lower()}")
+        raise InstallError(
+            f"MD5 mismatch: got {md5}, expected {expected.md5.lower()}",
+            hint=_expected_hint(expected),
+        )
     if expected.sha256 is not None and sha256 != expected.sha256.lower():
         raise InstallError(f"SHA-256 mismatch: got {sha256}, expected {expected.sha256.lower()}")
+
+
+def _expected_hint(expected: Expected) -> str | None:
+    if expected == NLTK_WORDNET:
+        return (
+            "those are the size and MD5 NLTK's index publishes for its wordnet.zip; "
+            "for another archive pass --sha256"
+        )
+    return None
 
 
 def _member_problem(info: zipfile.ZipInfo, top: str) -> str | None:
@@ -259,6 +307,7 @@ def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool 
             f"a WordNet 3.0 corpus is already installed in {final}",
             hint="add --force to replace it",
         )
+    _remove_stale_staging(final.parent)
     created = [p for p in (final.parent, *final.parent.parents) if not p.exists()]
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -291,6 +340,26 @@ def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool 
         if not done:
             _remove_empty(created)
     return inspect_corpus(final, "nltk_data")
+
+
+#: A staging folder untouched this long is a killed install's leftover (seconds).
+STALE_AFTER = 3600
+
+
+def _remove_stale_staging(corpora: Path) -> None:
+    """Remove ``.wordnet-staging-*`` folders a killed install left (none written for 1 h)."""
+    import time
+
+    if not corpora.is_dir():
+        return
+    now = time.time()
+    for folder in corpora.glob(".wordnet-staging-*"):
+        try:
+            newest = max(p.stat().st_mtime for p in (folder, *folder.rglob("*")))
+        except OSError:
+            continue
+        if now - newest > STALE_AFTER:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove_empty(folders: list[Path]) -> None:

@@ -77,10 +77,12 @@ def find_wordnet_dir() -> Path:
     if chosen is not None:
         return chosen.path
     if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR":
+        others = [c for c in corpora[1:] if c.usable]
+        fallback = f" ({others[0].path} would be used without it)" if others else ""
         raise DataMissingError(
             f"IMAGENET_WORDNET_DIR={corpora[0].path} is not a WordNet 3.0 corpus: "
             f"{corpora[0].problem}",
-            hint=INSTALL_HINT,
+            hint=f"fix or unset IMAGENET_WORDNET_DIR{fallback}",
         )
     others = [c for c in corpora if c.complete]
     if others:

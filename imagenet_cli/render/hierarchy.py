@@ -57,6 +57,7 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         "in21k_below": here.in21k_below,
         "lexname": synset.lexname,
         "subsets": list(synset.subsets),
+        "in_imagenet": True,
     }
 
 

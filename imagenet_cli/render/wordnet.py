@@ -14,8 +14,8 @@ from imagenet_cli.model.fullwordnet import VerifyReport, WordNetHit, WordNetSyns
 
 ORIGIN_LABEL = {
     "IMAGENET_WORDNET_DIR": "$IMAGENET_WORDNET_DIR",
-    "nltk_data": "NLTK data path",
-    "system": "system folder",
+    "nltk_data": "NLTK path",
+    "system": "system",
 }
 
 
@@ -37,15 +37,17 @@ def corpus_record(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def _features(in_use: Corpus | None) -> list[tuple[str, bool, str]]:
+def _features(in_use: Corpus | None) -> list[tuple[str, str, bool, str]]:
+    """``(json key, label, on, note)`` for each feature."""
     on = in_use is not None
+    sense = in_use is not None and in_use.index_sense
     return [
-        ("bundled ImageNet index (every other command)", True, "offline, no NLTK"),
-        ("synsets search --all-wordnet", on, "any of WordNet's 82,115 noun synsets"),
-        ("synsets show outside ImageNet", on, "any WordNet 3.0 noun synset"),
-        ("NLTK morphy for inflected queries", on, "with --all-wordnet"),
-        ("data verify", on, "checks the bundled index against the corpus"),
-        ("sense keys (index.sense)", in_use is not None and in_use.index_sense, "lemma_from_key"),
+        ("bundled_index", "bundled ImageNet index (all other commands)", True, "offline"),
+        ("search_all_wordnet", "synsets search --all-wordnet", on, "all 82,115 noun synsets"),
+        ("show_outside_imagenet", "synsets show outside ImageNet", on, "any noun synset"),
+        ("morphy", "NLTK morphy for inflected queries", on, "with --all-wordnet"),
+        ("data_verify", "data verify", on, "the bundled index against the corpus"),
+        ("sense_keys", "sense keys (index.sense)", sense, "NLTK lemma_from_key"),
     ]
 
 
@@ -56,10 +58,20 @@ def status_record(
     return {
         "in_use": None if in_use is None else corpus_record(in_use),
         "nltk_version": nltk_version,
-        "nltk_reads_directly": next((str(c.path) for c in corpora if c.nltk_ready), None),
+        "nltk_reads_directly": next(
+            (str(c.path) for c in corpora if c.nltk_ready),
+            next(
+                (
+                    str(c.path.parent / "wordnet.zip")
+                    for c in corpora
+                    if c.origin == "nltk_data" and c.zipped
+                ),
+                None,
+            ),
+        ),
         "install_dir": str(default_root / "corpora" / "wordnet"),
         "searched": [corpus_record(c) for c in corpora],
-        "features": {name: on for name, on, _ in _features(in_use)},
+        "features": {key: on for key, _, on, _ in _features(in_use)},
     }
 
 
@@ -74,15 +86,34 @@ def status_view(
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="bold")
     summary.add_column()
-    if in_use is None:
+    override = corpora[0] if corpora and corpora[0].origin == "IMAGENET_WORDNET_DIR" else None
+    if in_use is None and override is not None:
+        usable = next((c for c in corpora[1:] if c.usable), None)
+        after = f"; without it, {usable.path} would be used" if usable else ""
+        summary.add_row(
+            "corpus",
+            Text(
+                f"none: IMAGENET_WORDNET_DIR={override.path} is {override.problem}; "
+                f"fix or unset it{after}",
+                style="red",
+            ),
+        )
+    elif in_use is None:
         summary.add_row("corpus", Text("none found: the bundled index still works", style="red"))
     else:
-        summary.add_row("corpus", f"{in_use.path} ({ORIGIN_LABEL[in_use.origin]})")
+        summary.add_row("corpus", f"{in_use.path} ({ORIGIN_LABEL[in_use.origin]} folder)")
         summary.add_row("version", "WordNet 3.0; dog.n.01 is n02084071 as in ImageNet")
     summary.add_row("NLTK", f"{nltk_version or 'not installed'}")
     direct = next((c for c in corpora if c.nltk_ready), None)
+    zipped = next((c for c in corpora if c.origin == "nltk_data" and c.zipped), None)
     if direct is not None:
         summary.add_row("plain NLTK", f"nltk.corpus.wordnet reads {direct.path}")
+    elif zipped is not None:
+        summary.add_row(
+            "plain NLTK",
+            f"nltk.corpus.wordnet reads {zipped.path.parent / 'wordnet.zip'} (version not "
+            "checked here; imagenet reads only unzipped corpora)",
+        )
     else:
         summary.add_row(
             "plain NLTK",
@@ -91,16 +122,15 @@ def status_view(
         )
     summary.add_row("installs go to", str(default_root / "corpora" / "wordnet"))
 
-    searched = Table(title=Text("Folders searched, in order"), title_justify="left")
-    searched.add_column("#", justify="right")
-    searched.add_column("folder")
-    searched.add_column("from")
-    searched.add_column("state")
+    searched = Table.grid(padding=(0, 1))
+    searched.add_column(justify="right", style="dim")
+    searched.add_column(min_width=min(max(len(str(c.path)) for c in corpora), 48))
+    searched.add_column()
     for number, corpus in enumerate(corpora, start=1):
         if corpus.usable:
             notes = ["WordNet 3.0"]
             if not corpus.lexnames:
-                notes.append("no lexnames (supplied here)")
+                notes.append("no lexnames file (imagenet supplies it; plain NLTK needs one)")
             if not corpus.index_sense:
                 notes.append("no index.sense")
             state = Text(", ".join(notes), style="green")
@@ -110,15 +140,18 @@ def status_view(
             state = Text(corpus.problem or "", style="dim" if not corpus.exists else "yellow")
             if corpus.zipped:
                 state.append("; wordnet.zip beside it (unzip it to use it here)")
-        searched.add_row(str(number), str(corpus.path), ORIGIN_LABEL[corpus.origin], state)
+        searched.add_row(
+            f"{number}.", Text(str(corpus.path)), Text(f"({ORIGIN_LABEL[corpus.origin]}) ") + state
+        )
+    searched_title = Text("Folders searched, in order", style="bold")
 
     features = Table(title=Text("Features"), title_justify="left")
     features.add_column("feature")
     features.add_column("on")
     features.add_column("note")
-    for name, on, note in _features(in_use):
+    for _, name, on, note in _features(in_use):
         features.add_row(name, _mark(on), note)
-    return Group(summary, Text(""), searched, Text(""), features)
+    return Group(summary, Text(""), searched_title, searched, Text(""), features)
 
 
 def installed_view(corpus: Corpus, action: str, on_nltk_path: bool) -> RenderableType:
@@ -179,17 +212,22 @@ def wordnet_search_table(hits: list[WordNetHit], query: str) -> Table:
             where,
         )
     table.caption = Text(
-        "ImageNet: class N = ILSVRC-2012 class index; index = in imagenet's synset index "
-        "(ImageNet lists and their hypernyms); - = not in ImageNet. = base form (NLTK morphy)"
+        "ImageNet column: class N, an ILSVRC-2012 class; index, in imagenet's synset index "
+        "(the ImageNet lists and their hypernyms); -, not in ImageNet. '= goose': the base "
+        "form NLTK's morphy found."
     )
     table.caption_justify = "left"
     return table
 
 
 def wordnet_synset_record(synset: WordNetSynset) -> dict[str, Any]:
-    """``synsets show`` JSON for a synset read from the corpus."""
-    pairs = ("hypernyms", "instance_hypernyms", "hyponyms", "instance_hyponyms")
-    record: dict[str, Any] = {
+    """``synsets show --json`` for a synset read from the corpus.
+
+    The keys an ImageNet synset's record has keep their shapes (``hypernyms`` and
+    ``instance_hypernyms`` are wnids, ``paths`` lists of wnids, root first, ``hyponyms``
+    objects with ``wnid`` and ``name``); names come in ``hypernym_names`` and ``path_names``.
+    """
+    return {
         "wnid": synset.wnid,
         "name": synset.name,
         "lemmas": list(synset.lemmas),
@@ -197,18 +235,18 @@ def wordnet_synset_record(synset: WordNetSynset) -> dict[str, Any]:
         "examples": list(synset.examples),
         "lexname": synset.lexname,
         "in_imagenet": synset.in_index,
+        "hypernyms": [w for w, _ in synset.hypernyms],
+        "instance_hypernyms": [w for w, _ in synset.instance_hypernyms],
+        "hypernym_names": [n for _, n in (*synset.hypernyms, *synset.instance_hypernyms)],
+        "hyponyms": [{"wnid": w, "name": n} for w, n in synset.hyponyms],
+        "instance_hyponyms": [{"wnid": w, "name": n} for w, n in synset.instance_hyponyms],
+        "paths": [list(p) for p in synset.path_wnids],
+        "path_names": [list(p) for p in synset.paths],
+        "imagenet_ancestor": None
+        if synset.imagenet_ancestor is None
+        else dict(zip(("wnid", "name", "steps"), synset.imagenet_ancestor, strict=True)),
         "source": "WordNet 3.0 corpus (NLTK)",
     }
-    for key in pairs:
-        record[key] = [{"wnid": w, "name": n} for w, n in getattr(synset, key)]
-    record["paths"] = [list(p) for p in synset.paths]
-    ancestor = synset.imagenet_ancestor
-    record["imagenet_ancestor"] = (
-        None
-        if ancestor is None
-        else {"wnid": ancestor[0], "name": ancestor[1], "steps": ancestor[2]}
-    )
-    return record
 
 
 def wordnet_synset_view(synset: WordNetSynset) -> RenderableType:
