@@ -239,11 +239,30 @@ def test_arch_compare() -> None:
     code, out, _ = run("arch", "compare", "resnet50", "vgg16")
     assert code == 0 and "15.470 G" in out and "Side by side" in out
     code, _, err = run("arch", "compare", "resnet50")
-    assert code == 1 and "two or more" in err
+    assert code == 2 and "two or more" in err
+    code, out, err = run("arch", "compare", "resnet50", "ResNet-50", "vgg16", "--json")
+    assert [v["id"] for v in json.loads(out)] == ["resnet50", "vgg16"] and "shown once" in err
     code, _, err = run("arch", "compare", "resnet50", "resnt51")
     assert code == 1 and "Did you mean" in err
     code, _, err = run("arch", "resnet50", "vgg16")
     assert code == 2 and "imagenet arch compare" in err
+
+
+def test_arch_ilsvrc_comes_from_the_timeline() -> None:
+    code, out, _ = run("arch", "vgg", "--json")
+    ilsvrc = {(r["year"], r["task"], r["rank"]) for r in json.loads(out)["ilsvrc"]}
+    assert {(2014, "cls", 2), (2014, "loc", 1)} <= ilsvrc  # VGG's own Abstract and Sec. 4.5
+    code, out, _ = run("arch", "googlenet")
+    assert code == 0 and "43.9% mAP" in out and "None" not in out
+
+
+def test_vgg_batch_norm_variants_are_torchvisions() -> None:
+    code, out, _ = run("arch", "vgg16_bn", "--json")
+    assert code == 0 and json.loads(out)["variants"][0]["params"] == 138_365_992
+    code, out, _ = run("arch", "vgg16_bn", "--layers", "--json")
+    assert json.loads(out)["params"] == 138_365_992  # torchvision's VGG16_BN num_params
+    code, _, err = run("arch", "vgg16", "--layers", "--bibtex")
+    assert code == 2
 
 
 def test_arch_variant_paper_bibtex_and_detection() -> None:

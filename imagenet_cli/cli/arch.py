@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Optional
 
 import typer
@@ -58,6 +59,13 @@ def arch(
             "--bibtex prints one family's or variant's citation: give one NAME, without --json",
             param_hint="--bibtex",
         )
+    if layers and bibtex:
+        raise typer.BadParameter("use --layers or --bibtex, not both", param_hint="--layers")
+    if comparing and len(names) < 3:
+        raise typer.BadParameter(
+            "compare needs two or more names, e.g. imagenet arch compare resnet50 vgg16",
+            param_hint="NAME",
+        )
     if (layers or input_size is not None) and (comparing or len(names) != 1):
         raise typer.BadParameter("--layers shows one variant: give one NAME", param_hint="--layers")
     if input_size is not None and not layers:
@@ -106,7 +114,12 @@ def _layers(family: object, variant: object, input_size: int | None, as_json: bo
         variant = next((v for v in family.variants if v.id == family.id), None)
     if variant is None:
         with_specs = [v.id for v in family.variants if v.id in spec_ids()]
-        hint = f"pick one: {', '.join(with_specs)}" if with_specs else None
+        hint = (
+            f"pick one: {', '.join(with_specs)}"
+            if with_specs
+            else f"none of its variants has a layer spec yet; specs exist for "
+            f"{', '.join(sorted(spec_ids()))}"
+        )
         raise ImagenetError(f"--layers shows one variant, and {family.id} is a family", hint=hint)
     assert isinstance(variant, Variant)
     if variant.id not in spec_ids():
@@ -123,22 +136,25 @@ def _layers(family: object, variant: object, input_size: int | None, as_json: bo
 
 
 def _compare(names: list[str], as_json: bool) -> None:
-    from imagenet_cli.model.architectures import computed_costs, get_architecture
+    from imagenet_cli.model.architectures import (
+        Architecture,
+        Variant,
+        computed_costs,
+        get_architecture,
+    )
     from imagenet_cli.model.errors import ImagenetError
     from imagenet_cli.render import arch as render
 
     with user_errors():
-        if len(names) < 2:
-            raise ImagenetError(
-                "compare needs two or more names",
-                hint="for example: imagenet arch compare resnet50 vgg16 mobilenet_v2",
-            )
-        picked = []
+        picked: list[tuple[Architecture, Variant]] = []
         for name in names:
             family, variant = get_architecture(name)
             chosen = variant or family.headline_variant
             if chosen is None:
                 raise ImagenetError(f"{family.name} has no variants")
+            if any(v.id == chosen.id for _, v in picked):
+                sys.stderr.write(f"Note: {name!r} is {chosen.name} again; shown once.\n")
+                continue
             picked.append((family, chosen))
         costs = computed_costs((f.id, v) for f, v in picked)
     if as_json:

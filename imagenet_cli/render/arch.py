@@ -11,6 +11,7 @@ from rich.text import Text
 
 from imagenet_cli.model.architectures import Architecture, Variant
 from imagenet_cli.model.layers import NetworkCost
+from imagenet_cli.model.timeline import Entry
 
 MACS_CONVENTION = (
     "multiply-accumulates of convolutions and linear layers for one image (BatchNorm, "
@@ -38,9 +39,9 @@ def _short(value: int) -> str:
     return str(value)
 
 
-def _shape(shape: tuple[int, int, int]) -> str:
+def _shape(shape: tuple[int, int, int], final: bool = False) -> str:
     c, h, w = shape
-    return f"{c}" if (h, w) == (1, 1) else f"{c}x{h}x{w}"
+    return f"{c}" if final and (h, w) == (1, 1) else f"{c}x{h}x{w}"
 
 
 def cost_record(cost: NetworkCost | None) -> dict[str, Any] | None:
@@ -126,7 +127,8 @@ def family_record(
         "arxiv": paper.arxiv if paper else family.arxiv,
         "key_ideas": list(family.key_ideas),
         "bibtex": paper.bibtex if paper else family.bibtex,
-        "ilsvrc": list(family.ilsvrc),
+        "ilsvrc": [ilsvrc_record(e) for e in ilsvrc_results(family.id)],
+        "ilsvrc_as_the_paper_states": list(family.ilsvrc),
         "sources": family.sources,
         "not_verified": list(family.not_verified),
         "variants": [variant_record(v, found.get(v.id)) for v in variants],
@@ -154,38 +156,47 @@ def _params_cell(variant: Variant, cost: NetworkCost | None) -> str:
 def families_table(
     families: tuple[Architecture, ...], costs: dict[str, NetworkCost] | None = None
 ) -> Table:
-    """One row per family: year, headline variant, params and top-1, and its variants."""
+    """One row per family: year, the headline variant's params and top-1, its variants."""
     found = costs or {}
     table = Table(title=Text("Architectures"), title_justify="left")
     table.add_column("family", style="bold cyan", no_wrap=True)
-    table.add_column("year", justify="right")
-    table.add_column("headline", no_wrap=True)
+    table.add_column("year", justify="right", no_wrap=True)
     table.add_column("params", justify="right", no_wrap=True)
     table.add_column("top-1 %", justify="right", no_wrap=True)
-    table.add_column("variants")
+    table.add_column("variants (* headline)", min_width=20)
     for family in families:
         head = family.headline_variant
-        others = [v.id for v in family.variants if head is None or v.id != head.id]
+        names = [
+            v.id + ("*" if head is not None and v.id == head.id else "") for v in family.variants
+        ]
         table.add_row(
             family.id,
             str(family.year),
-            head.name if head else "—",
             _params_cell(head, found.get(head.id)) if head else "—",
             _top1(head) if head else "—",
-            Text(", ".join(others) or "—"),
+            Text(", ".join(names)),
         )
     table.caption = Text(
-        "params: torchvision's num_params (exact); c: computed from the layer spec (exact); "
-        "p: as the paper prints it. top-1: torchvision's default weights on ImageNet-1k val "
-        "(library-reproduced); p: 100 minus the first top-1 error the paper data lists. "
-        "YOLO is a detector: see imagenet arch yolo. Details: imagenet arch NAME"
+        "params and top-1 of the headline variant (*). params: torchvision's num_params "
+        "(exact); c: computed from the layer spec (exact); p: printed by a paper. top-1: "
+        "torchvision's default weights on ImageNet-1k val (library-reproduced); p: 100 minus "
+        "the first top-1 error the paper data lists. YOLO is a detector: see imagenet arch "
+        "yolo. Details: imagenet arch NAME"
     )
     table.caption_justify = "left"
     return table
 
 
 def _papers(family: Architecture, variants: tuple[Variant, ...]) -> Text:
+    own = variants[0].paper if len(variants) == 1 and variants[0].paper else None
     head = Text()
+    if own is not None:
+        head.append(own.title, style="italic")
+        head.append(f"\n{', '.join(own.authors)}. {own.venue}.")
+        if own.arxiv:
+            head.append(f" arXiv:{own.arxiv}")
+        head.append(f"\nFamily: {family.name}, from {family.title} ({family.year})", style="dim")
+        return head
     head.append(family.title, style="italic")
     head.append(f"\n{', '.join(family.authors)}. {family.venue}.")
     if family.arxiv:
@@ -196,7 +207,10 @@ def _papers(family: Architecture, variants: tuple[Variant, ...]) -> Text:
         if paper is None or paper.title in seen:
             continue
         seen.add(paper.title)
-        head.append(f"\n{variant.name}: ", style="bold")
+        if not paper.title.lower().startswith(variant.name.lower()):
+            head.append(f"\n{variant.name}: ", style="bold")
+        else:
+            head.append("\n")
         head.append(paper.title, style="italic")
         head.append(f". {', '.join(paper.authors)}. {paper.venue}.")
         if paper.arxiv:
@@ -204,57 +218,84 @@ def _papers(family: Architecture, variants: tuple[Variant, ...]) -> Text:
     return head
 
 
-def _weights_label(name: str, first: object) -> str:
-    """``IMAGENET1K_V1``; with its enum when it differs from the default's (VGG16_BN ...)."""
-    enum, member = name.split(".")
-    default_enum = getattr(first, "name", name).split(".")[0]
-    return member if enum == default_enum else f"{enum.removesuffix('_Weights')} {member}"
+def _paper_cost(variant: Variant) -> str:
+    """The paper's MACs (or its own unit, marked †), with the input side when not 224."""
+    at = f" @{variant.input_size}" if variant.input_size and variant.input_size != 224 else ""
+    if variant.macs is not None:
+        return _giga(variant.macs) + at
+    if variant.cost_printed is not None:
+        return f"{variant.cost_printed.printed} †{at}"
+    return "—"
 
 
-def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]) -> Table:
+def _has_figures(variant: Variant, cost: NetworkCost | None) -> bool:
+    return bool(
+        variant.weights or cost or variant.macs or variant.cost_printed or variant.paper_params
+    )
+
+
+def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]) -> Table | None:
+    shown = [v for v in variants if _has_figures(v, costs.get(v.id))]
+    if not shown:
+        return None
     models = Table(title=Text("Variants"), title_justify="left")
     models.add_column("variant", style="bold cyan", no_wrap=True)
     models.add_column("params", justify="right", no_wrap=True)
-    models.add_column("paper MACs", justify="right", no_wrap=True)
-    models.add_column("computed MACs", justify="right", no_wrap=True)
-    models.add_column("top-1 %", justify="right", no_wrap=True)
-    models.add_column("top-5 %", justify="right", no_wrap=True)
-    models.add_column("tv weights", no_wrap=True)
-    for variant in variants:
+    models.add_column("paper\nMACs", justify="right", no_wrap=True)
+    models.add_column("computed\nMACs", justify="right", no_wrap=True)
+    models.add_column("top-1\n%", justify="right", no_wrap=True)
+    models.add_column("top-5\n%", justify="right", no_wrap=True)
+    for variant in shown:
         cost = costs.get(variant.id)
-        paper_cost = _giga(variant.macs)
-        if variant.macs is None and variant.cost_printed is not None:
-            paper_cost = f"{variant.cost_printed.printed} †"
+        head = variant.headline
         computed = "—" if cost is None else f"{cost.macs / 1e9:.3f} G"
         if cost is not None and cost.input_shape[1] != 224:
             computed += f" @{cost.input_shape[1]}"
-        rows = variant.weights or (None,)
-        for i, weights in enumerate(rows):
-            first = i == 0
-            params = f"{weights.params:,}" if weights else _params_cell(variant, cost)
-            models.add_row(
-                variant.name if first else "",
-                params,
-                paper_cost if first else "",
-                computed if first else "",
-                _num(weights.top1, "{:.3f}") if weights else "—",
-                _num(weights.top5, "{:.3f}") if weights else "—",
-                Text(_weights_label(weights.name, rows[0]) + (" *" if first else ""))
-                if weights
-                else "—",
-            )
+        models.add_row(
+            variant.name,
+            _params_cell(variant, cost),
+            _paper_cost(variant),
+            computed,
+            _num(head.top1, "{:.3f}") if head else "—",
+            _num(head.top5, "{:.3f}") if head else "—",
+        )
     models.caption = Text(
-        "params: torchvision num_params of each weights' model (exact); c: computed from the "
-        "layer spec (exact); p: as the paper prints it. paper MACs: multiply-adds a paper "
-        "prints for one 224x224 image (unless noted in --json); † the paper's own unit "
-        "(FLOPs/FLOPS/operations), which it does not define as multiply-adds. computed MACs: "
-        "imagenet's layer calculator (conv + linear multiply-accumulates; equal to torchvision's "
-        "_ops, which torchvision labels GFLOPS). top-1/top-5: torchvision's weights on "
-        "ImageNet-1k val, single center crop (library-reproduced); tv weights: the member of "
-        "torchvision's weights enum (ResNet50_Weights.IMAGENET1K_V2), * its default."
+        "params: torchvision's num_params (exact); c: computed from the layer spec (exact); "
+        "p: printed by a paper (which one: --json). paper MACs: multiply-adds a paper prints "
+        "(@N: for an NxN input, else 224x224); † in the paper's own unit (FLOPs, FLOPS, "
+        "operations, a budget), not counted multiply-adds. computed MACs: imagenet's layer "
+        "calculator (conv + linear multiply-accumulates; equals torchvision's _ops, which "
+        "torchvision labels GFLOPS). top-1/top-5: torchvision's default weights (below), "
+        "library-reproduced."
     )
     models.caption_justify = "left"
     return models
+
+
+def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
+    rows = [(v, w, i == 0) for v in variants for i, w in enumerate(v.weights)]
+    if not rows:
+        return None
+    table = Table(title=Text("torchvision weights (ImageNet-1k val)"), title_justify="left")
+    table.add_column("weights", style="cyan", overflow="fold")
+    table.add_column("params", justify="right", no_wrap=True)
+    table.add_column("top-1 %", justify="right", no_wrap=True)
+    table.add_column("top-5 %", justify="right", no_wrap=True)
+    table.add_column("crop", justify="right", no_wrap=True)
+    for _, weights, default in rows:
+        table.add_row(
+            weights.name + (" *" if default else ""),
+            f"{weights.params:,}",
+            f"{weights.top1:.3f}",
+            f"{weights.top5:.3f}",
+            _num(weights.crop_size),
+        )
+    table.caption = Text(
+        "Library-reproduced accuracy of each checkpoint, single center crop of the size shown "
+        "(torchvision's metadata); * the default weights; params of that checkpoint's model."
+    )
+    table.caption_justify = "left"
+    return table
 
 
 def _results_table(variants: tuple[Variant, ...]) -> Table | None:
@@ -308,7 +349,7 @@ def _detection_table(variants: tuple[Variant, ...]) -> Table | None:
             Text(r.model),
             Text(r.dataset),
             r.metric,
-            f"{r.value:g}",
+            f"{r.value:.1f}",
             speed,
             _num(r.input_size),
             Text(r.source),
@@ -344,6 +385,48 @@ def _backbone_table(variants: tuple[Variant, ...]) -> Table | None:
     return table
 
 
+def ilsvrc_results(family_id: str) -> list[Entry]:
+    """The contest results the timeline credits to this family's architecture."""
+    from imagenet_cli.model.timeline import load_timeline
+
+    return [e for e in load_timeline() if e.kind == "result" and e.architecture == family_id]
+
+
+def ilsvrc_record(entry: Entry) -> dict[str, Any]:
+    """One timeline result as JSON (the timeline's own fields)."""
+    return {
+        "year": entry.year,
+        "task": entry.task,
+        "rank": entry.rank,
+        "team": entry.team,
+        "top5_error": entry.top5_error,
+        "mean_ap": entry.mean_ap,
+        "outside_data": entry.outside_data,
+        "source": entry.cited.cite,
+    }
+
+
+def _ilsvrc_table(entries: list[Entry]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    for _ in range(5):
+        table.add_column()
+    tasks = {"cls": "classification", "loc": "localization", "det": "detection"}
+    for e in entries:
+        if e.top5_error is not None:
+            figure = f"{e.top5_error:g}% top-5 error" + (" (loc)" if e.task == "loc" else "")
+        else:
+            figure = f"{_num(e.mean_ap, '{:g}')}% mAP"
+        data = {True: "outside data", False: "provided data", None: ""}[e.outside_data]
+        table.add_row(
+            f" {e.year}",
+            tasks.get(e.task or "", e.task or ""),
+            f"rank {e.rank}" if e.rank else (e.placement or ""),
+            Text(f"{figure}, {e.team}" + (f", {data}" if data else "")),
+            Text(e.cited.cite, style="dim"),
+        )
+    return table
+
+
 def family_view(
     family: Architecture,
     only: Variant | None = None,
@@ -366,26 +449,21 @@ def family_view(
         Text("Key ideas", style="bold"),
         ideas,
     ]
-    for result in family.ilsvrc:
-        task = {"cls": "classification", "loc": "localization", "det": "detection"}.get(
-            result.get("task", "cls"), result.get("task", "")
-        )
-        figure = (
-            f"{result['top5_error']}% top-5 error"
-            if result.get("top5_error") is not None
-            else f"{result.get('mean_ap')}% mAP"
-        )
-        parts.append(
-            Text(
-                f"\nILSVRC {result['year']}: rank {result['rank']} in {task}, {figure} "
-                f"({result['protocol']}; {result['source']})"
-            )
-        )
+    ilsvrc = ilsvrc_results(family.id)
+    if ilsvrc:
+        parts.append(Text("\nILSVRC results (imagenet timeline)", style="bold"))
+        parts.append(_ilsvrc_table(ilsvrc))
     if only and only.spec:
         layout = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in only.spec.items())
         parts.append(Text(f"\nLayout: {layout}"))
-    parts += [Text(""), _variants_table(variants, found)]
-    for table in (_results_table(variants), _detection_table(variants), _backbone_table(variants)):
+    parts.append(Text(""))
+    for table in (
+        _variants_table(variants, found),
+        _weights_table(variants),
+        _results_table(variants),
+        _detection_table(variants),
+        _backbone_table(variants),
+    ):
         if table is not None:
             parts.append(table)
     if "torchvision_v1_5" in family.sources:
@@ -407,7 +485,8 @@ def _diagram(cost: NetworkCost) -> Text:
     width = min(max(len(f"{n}  {d}") for n, d in labels) + 4, 76)
     text = Text()
     text.append(f"  input {_shape(cost.input_shape)}\n", style="dim")
-    for stage, (name, description) in zip(cost.stages, labels, strict=True):
+    last = len(cost.stages) - 1
+    for number, (stage, (name, description)) in enumerate(zip(cost.stages, labels, strict=True)):
         body = f"{name}  {description}"
         lines = [body[i : i + width - 4] for i in range(0, len(body), width - 4)] or [""]
         text.append("      ▼\n", style="dim")
@@ -421,7 +500,7 @@ def _diagram(cost: NetworkCost) -> Text:
                 text.append(line)
             text.append(" " * (width - 4 - len(line)) + " │\n")
         text.append("  └" + "─" * (width - 2) + "┘")
-        text.append(f"  → {_shape(stage.output_shape)}\n", style="green")
+        text.append(f"  → {_shape(stage.output_shape, number == last)}\n", style="green")
     return text
 
 
@@ -439,22 +518,24 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     table.add_column("output", justify="right", no_wrap=True)
     table.add_column("params", justify="right", no_wrap=True)
     table.add_column("MACs", justify="right", no_wrap=True)
-    table.add_column("share of MACs", no_wrap=True)
+    table.add_column("MACs\nshare", no_wrap=True)
     total = cost.macs or 1
-    for stage in cost.stages:
+    for number, stage in enumerate(cost.stages):
         share = stage.macs / total
-        bar = Text("█" * round(share * 20), style="cyan")
+        bar = Text("█" * round(share * 10), style="cyan")
         bar.append(f" {share:.0%}")
         table.add_row(
             stage.name,
             Text(stage.description),
-            _shape(stage.output_shape),
+            _shape(stage.output_shape, number == len(cost.stages) - 1),
             _short(stage.params),
             _short(stage.macs),
             bar,
         )
     table.add_section()
-    table.add_row("total", "", _shape(cost.output_shape), f"{cost.params:,}", f"{cost.macs:,}", "")
+    table.add_row(
+        "total", "", _shape(cost.output_shape, True), f"{cost.params:,}", f"{cost.macs:,}", ""
+    )
     table.caption = Text(
         f"MACs: {MACS_CONVENTION}. Params: learnable parameters, as torchvision's num_params "
         f"(BatchNorm weight and bias included). Spec: {cost.spec.source}"
@@ -465,32 +546,48 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
 
 COMPARE_ROWS = (
     "family", "year", "input", "params", "paper params", "paper MACs", "computed MACs",
-    "torchvision top-1 %", "torchvision top-5 %", "lowest paper top-1 err",
-    "lowest paper top-5 err",
+    "tv top-1 %", "tv top-5 %", "paper top-1/5 err", "its protocol", "detection",
+    "backbone top-1/5 err",
 )  # fmt: skip
+
+
+def _brief(text: str) -> str:
+    """The head of a protocol note: up to its first parenthesis or semicolon."""
+    cut = min((i for i in (text.find(" ("), text.find(";")) if i > 0), default=len(text))
+    return text[:cut].strip()
+
+
+def _errors(top1: float | None, top5: float | None) -> str:
+    if top1 is None and top5 is None:
+        return "—"
+    return f"{_num(top1, '{:.2f}')} / {_num(top5, '{:.2f}')}"
 
 
 def _compare_values(
     family: Architecture, variant: Variant, cost: NetworkCost | None
 ) -> dict[str, str]:
     head = variant.headline
-    top1 = [r.top1_error for r in variant.paper_results if r.top1_error is not None]
-    top5 = [r.top5_error for r in variant.paper_results if r.top5_error is not None]
-    cost_printed = variant.cost_printed
+    first = variant.paper_results[0] if variant.paper_results else None
+    detection = variant.detection_results[0] if variant.detection_results else None
+    backbone = (variant.backbone or {}).get("paper_results") or [{}]
     return {
         "family": family.name,
         "year": str(variant.paper.year if variant.paper else family.year),
         "input": _num(variant.input_size),
         "params": _params_cell(variant, cost),
         "paper params": variant.paper_params.printed if variant.paper_params else "—",
-        "paper MACs": _giga(variant.macs)
-        if variant.macs is not None
-        else (f"{cost_printed.printed} †" if cost_printed else "—"),
+        "paper MACs": _paper_cost(variant),
         "computed MACs": "—" if cost is None else f"{cost.macs / 1e9:.3f} G",
-        "torchvision top-1 %": _num(head.top1, "{:.3f}") if head else "—",
-        "torchvision top-5 %": _num(head.top5, "{:.3f}") if head else "—",
-        "lowest paper top-1 err": f"{min(top1):.2f}" if top1 else "—",
-        "lowest paper top-5 err": f"{min(top5):.2f}" if top5 else "—",
+        "tv top-1 %": _num(head.top1, "{:.3f}") if head else "—",
+        "tv top-5 %": _num(head.top5, "{:.3f}") if head else "—",
+        "paper top-1/5 err": _errors(first.top1_error, first.top5_error) if first else "—",
+        "its protocol": _brief(first.protocol) if first else "—",
+        "detection": f"{detection.value:.1f} {detection.metric}, {_brief(detection.dataset)}"
+        if detection
+        else "—",
+        "backbone top-1/5 err": _errors(
+            backbone[0].get("top1_error"), backbone[0].get("top5_error")
+        ),
     }
 
 
@@ -511,16 +608,17 @@ def compare_view(
     table = Table(title=Text("Side by side"), title_justify="left")
     table.add_column("", style="bold", no_wrap=True)
     for _, variant in picked:
-        table.add_column(variant.name, justify="right")
+        table.add_column(variant.name, justify="right", ratio=1)
     values = [_compare_values(f, v, costs.get(v.id)) for f, v in picked]
     for row in COMPARE_ROWS:
         table.add_row(row, *(Text(v[row]) for v in values))
     table.caption = Text(
         "params: torchvision num_params (exact); c: computed from the layer spec; p: printed "
-        "in the paper. paper MACs as printed († the paper's FLOPs/operations, not defined as "
-        "multiply-adds). computed MACs at the input size shown, conv + linear "
-        "multiply-accumulates. Lowest paper errors: the lowest figure the data holds, whatever "
-        "its protocol (single model or ensemble, crops): see imagenet arch NAME."
+        "by a paper. paper MACs as printed (@N: NxN input; † the paper's own unit, not counted "
+        "multiply-adds). computed MACs: conv + linear multiply-accumulates at the spec's input. "
+        "tv: torchvision's default weights (library-reproduced; crop size in imagenet arch "
+        "NAME). paper top-1/5 err: the first result the data lists for the variant, with its "
+        "protocol; detection and backbone: the first listed. Every figure's source: --json."
     )
     table.caption_justify = "left"
     return table
