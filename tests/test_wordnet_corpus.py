@@ -534,3 +534,14 @@ def test_status_does_not_import_nltk_or_requests() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_bad_offset_gives_one_line_not_nltks_warning(wn: Any, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "imagenet_cli", "synsets", "search", "--all-wordnet", "n40051102"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "Error: no WordNet 3.0 noun synset matches 'n40051102'; no noun synset has that offset"
+    ]

@@ -92,12 +92,21 @@ def _hit(synset: Any, match: str, base_form: str | None) -> WordNetHit:
     )
 
 
+def _quietly(call: Callable[[], Any]) -> Any:
+    """Run an NLTK lookup without its UserWarnings (a bad offset warns, then raises)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return call()
+
+
 def _by_identifier(wn: Any, key: str) -> Any | None:
     """The synset a wnid, 8-digit offset, WordNet noun name or class index names, if any."""
     wnid = _WNID_RE.match(key)
     if wnid:
         try:
-            return wn.synset_from_pos_and_offset("n", int(wnid.group(1)))
+            return _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
         except Exception:  # no synset at that offset
             return None
     if _NAME_RE.match(key):
@@ -243,7 +252,7 @@ def find_noun(identifier: str) -> Any:
     wnid = _WNID_RE.match(lowered)
     if wnid:
         try:
-            return wn.synset_from_pos_and_offset("n", int(wnid.group(1)))
+            return _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
         except Exception:  # NLTK raises WordNetError or a bare error for a bad offset
             raise NotFoundError("WordNet 3.0 noun synset", text) from None
     if _NAME_RE.match(lowered):
