@@ -262,7 +262,7 @@ def test_vgg_batch_norm_variants_are_torchvisions() -> None:
     code, out, _ = run("arch", "vgg16_bn", "--layers", "--json")
     assert json.loads(out)["params"] == 138_365_992  # torchvision's VGG16_BN num_params
     code, _, err = run("arch", "vgg16", "--layers", "--bibtex")
-    assert code == 2
+    assert code == 2 and "not both" in err
 
 
 def test_arch_variant_paper_bibtex_and_detection() -> None:
