@@ -545,3 +545,14 @@ def test_a_bad_offset_gives_one_line_not_nltks_warning(wn: Any, tmp_path: Path) 
     assert done.stderr.splitlines() == [
         "Error: no WordNet 3.0 noun synset matches 'n40051102'; no noun synset has that offset"
     ]
+
+
+def test_show_by_lemma_mentions_the_senses_imagenet_lacks(wn: Any) -> None:
+    from imagenet_cli.model.synsets import load_synsets
+
+    code, _, err = run("synsets", "show", "hope")
+    assert code == 0
+    named = [s for s in wn.synsets("hope", pos="n") if s.name().startswith("hope.n.")]
+    outside = [s.name() for s in named if not load_synsets([s.offset()])]
+    assert outside and all(name in err for name in outside)
+    assert "hope.n.04" not in err  # the sense shown, which ImageNet has

@@ -126,6 +126,16 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
         write_json(show_record(synset, paths))
     else:
         print_view(show_view(synset, paths))
+        from imagenet_cli.model.identifiers import other_wordnet_senses
+
+        others = other_wordnet_senses(identifier, synset)
+        if others:
+            listed = ", ".join(others[:6]) + (", ..." if len(others) > 6 else "")
+            sys.stderr.write(
+                f"WordNet also has {len(others)} noun synset{'s' * (len(others) > 1)} named "
+                f"{others[0].rsplit('.', 2)[0]}.n.* outside ImageNet: {listed} "
+                "(imagenet synsets show NAME reads them with the WordNet corpus)\n"
+            )
 
 
 def _show_outside_imagenet(identifier: str, as_json: bool) -> None:

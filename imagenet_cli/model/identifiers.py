@@ -190,3 +190,19 @@ def resolve(identifier: str) -> Synset:
             hint="pick one by its wnid or WordNet name",
         )
     return load_synsets(offsets)[offsets[0]]
+
+
+def other_wordnet_senses(identifier: str, shown: Synset) -> tuple[str, ...]:
+    """WordNet 3.0 noun synsets named ``<lemma>.n.NN`` that ImageNet lacks, for a lemma query.
+
+    ``synsets show hope`` finds the one ImageNet sense of "hope" (hope.n.04); WordNet has
+    hope.n.01-06. Only synsets named after the lemma are listed (from the bundled list of
+    all WordNet 3.0 noun names; no corpus needed). Empty for wnids, names and numbers.
+    """
+    key = normalize(clean(identifier)).replace(" ", "_")
+    if not key or _NUMBER_RE.match(key) or _WNID_RE.match(key) or _NAME_RE.match(key):
+        return ()
+    prefix = f"{key}.n."
+    index = {n.lower() for (n,) in index_db().execute("SELECT name FROM synsets")}
+    found = [n for n in _noun_names() if n.startswith(prefix) and n.lower() not in index]
+    return tuple(sorted(n for n in found if n != shown.name))
