@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import load_json
+from imagenet_cli.model.resources import data_root, load_json
 
 if TYPE_CHECKING:
     from imagenet_cli.model.layers import NetworkCost
@@ -258,7 +257,7 @@ def list_architectures() -> tuple[Architecture, ...]:
     Raises:
         DataMissingError: a data file is missing.
     """
-    folder = files("imagenet_cli.data") / "architectures"
+    folder = data_root() / "architectures"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
     families = []
     for name in names:

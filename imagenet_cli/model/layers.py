@@ -73,11 +73,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import load_json
+from imagenet_cli.model.resources import data_root, load_json
 
 #: Folder of ``data/`` holding one spec file per family.
 LAYERS_DIR = "architectures/layers"
@@ -574,7 +573,7 @@ def _spec(family: str, variant: str, raw: dict[str, Any]) -> NetworkSpec:
 @cache
 def layer_families() -> tuple[str, ...]:
     """The families that have a layer spec file, sorted (``alexnet``, ``mobilenet`` ...)."""
-    folder = files("imagenet_cli.data").joinpath(*LAYERS_DIR.split("/"))
+    folder = data_root().joinpath(*LAYERS_DIR.split("/"))
     if not folder.is_dir():
         return ()
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))

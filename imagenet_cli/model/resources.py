@@ -1,7 +1,7 @@
 """Access to the files shipped in ``data/`` (installed as the package ``imagenet_cli.data``).
 
 Both a wheel install and an editable install expose ``data/`` through
-``importlib.resources``; nothing here depends on ``__file__`` or the working directory.
+``importlib.resources``; only a bare source checkout falls back to its ``data/`` folder.
 """
 
 from __future__ import annotations
@@ -21,8 +21,24 @@ _KEEP_OPEN = ExitStack()
 INDEX_FILE = "imagenet.sqlite"
 
 
+@cache
+def data_root() -> Any:
+    """The ``imagenet_cli.data`` package folder (a Traversable).
+
+    Running ``python -m imagenet_cli`` inside a source checkout imports the checkout's
+    ``imagenet_cli``, which has no ``data`` subpackage (packaging maps ``data/`` there);
+    the checkout's own ``data/`` folder is used then.
+    """
+    try:
+        return files("imagenet_cli.data")
+    except ModuleNotFoundError:
+        from pathlib import Path
+
+        return Path(__file__).resolve().parents[2] / "data"
+
+
 def _resource(name: str) -> Any:
-    resource = files("imagenet_cli.data") / name
+    resource = data_root() / name
     if not resource.is_file():
         raise DataMissingError(f"the bundled data file {name} is missing; reinstall imagenet-cli")
     return resource
