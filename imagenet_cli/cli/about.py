@@ -15,9 +15,12 @@ app = typer.Typer()
 @app.command("about")
 def about(
     cite: Annotated[
-        bool, typer.Option("--cite", help="Print the BibTeX of the ImageNet and ILSVRC papers.")
+        bool,
+        typer.Option(
+            "--cite", metavar="", help="Print the BibTeX of the ImageNet and ILSVRC papers."
+        ),
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """ImageNet's releases and splits, and its categories computed from the WordNet index."""
     from imagenet_cli.model.about import categories, class_depths, releases

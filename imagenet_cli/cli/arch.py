@@ -26,7 +26,9 @@ def arch(
     ] = None,
     layers: Annotated[
         bool,
-        typer.Option("--layers", help="Per-stage shapes, params and MACs, and a block diagram."),
+        typer.Option(
+            "--layers", metavar="", help="Per-stage shapes, params and MACs, and a block diagram."
+        ),
     ] = False,
     input_size: Annotated[
         Optional[int],  # noqa: UP045 - Typer reads the annotation at run time
@@ -38,8 +40,10 @@ def arch(
             show_default=False,
         ),
     ] = None,
-    bibtex: Annotated[bool, typer.Option("--bibtex", help="Print only the BibTeX entry.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    bibtex: Annotated[
+        bool, typer.Option("--bibtex", metavar="", help="Print only the BibTeX entry.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Show an architecture's paper, key ideas, variants, params, MACs and accuracy.
 

@@ -56,8 +56,12 @@ def classes(
             "txt (one torchvision name a line, index order).",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Same as --format csv.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", metavar="", help="Same as --format json.")
+    ] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", metavar="", help="Same as --format csv.")
+    ] = False,
 ) -> None:
     """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
     if ctx.invoked_subcommand is not None:
@@ -107,7 +111,7 @@ def show(
             "(1001 outputs, slot 0 background) or devkit (ILSVRC2012_ID).",
         ),
     ] = SchemeChoice.INDEX,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Show one class with every numbering side by side."""
     from imagenet_cli.model.classes import Scheme, get_class
@@ -126,7 +130,7 @@ def show(
 
 @app.command("duplicates")
 def duplicates(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Names that more than one class carries (first lemma, any lemma, torchvision name)."""
     from imagenet_cli.model.classes import duplicate_names

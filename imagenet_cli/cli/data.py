@@ -14,7 +14,7 @@ app = typer.Typer(no_args_is_help=True, help="Check the bundled data against its
 
 @app.command("verify")
 def verify(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Check every bundled synset's name, lemmas, gloss and hypernyms against WordNet 3.0.
 

@@ -19,8 +19,8 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Same as --format csv.")]
+JsonFlag = Annotated[bool, typer.Option("--json", metavar="", help="Same as --format json.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", metavar="", help="Same as --format csv.")]
 
 
 def pick_format(

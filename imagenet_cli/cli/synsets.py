@@ -37,6 +37,7 @@ def search(
         bool,
         typer.Option(
             "--all-wordnet",
+            metavar="",
             help="Search all 82,115 WordNet 3.0 noun synsets, not only ImageNet's (needs the "
             "WordNet corpus: see imagenet wordnet status).",
         ),
@@ -102,7 +103,7 @@ IdArgument = Annotated[
         metavar="ID",
     ),
 ]
-JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+JsonOnly = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")]
 
 
 @app.command("show")

@@ -42,7 +42,7 @@ def timeline(
         ),
     ] = Task.CLS,
     milestones: Annotated[
-        bool, typer.Option("--milestones/--no-milestones", help="Show milestones too.")
+        bool, typer.Option("--milestones/--no-milestones", metavar="", help="Show milestones too.")
     ] = True,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,

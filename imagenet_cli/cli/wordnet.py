@@ -31,12 +31,17 @@ DirOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="Replace a WordNet 3.0 corpus already installed there.")
+    bool,
+    typer.Option(
+        "--force", metavar="", help="Replace a WordNet 3.0 corpus already installed there."
+    ),
 ]
 
 
 @app.command("status")
-def status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def status(
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+) -> None:
     """Which WordNet corpus NLTK and imagenet would use, its version, and what it enables.
 
     Folders are searched in this order: $IMAGENET_WORDNET_DIR, corpora/wordnet under each folder of NLTK's data path ($NLTK_DATA, ~/nltk_data, ...), then /usr/share/wordnet (Debian's wordnet-base). Only WordNet 3.0 is used: ImageNet wnids are WordNet 3.0 offsets (dog is 02084071 in 3.0, 02086723 in 3.1).
