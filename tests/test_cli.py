@@ -393,3 +393,24 @@ def test_ascii_output_uses_ascii_stand_ins(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "?" not in done.stdout
     assert "[1k: 118 | 21k: 190]  <-> also under canine.n.02" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["arch", "resnet50", "--json"], '"id": "resnet50"'),
+        (["about", "--json"], '"releases"'),
+        (["wordnet", "status", "--json"], '"features"'),
+        (["--help"], "wordnet"),
+    ],
+)
+def test_the_console_script_builds_only_the_command_it_runs(
+    args: list[str], expected: str, tmp_path: Path
+) -> None:
+    """run() registers just the named command (faster start); each still works alone."""
+    done = subprocess.run(
+        [sys.executable, "-m", "imagenet_cli", *args],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout

@@ -20,7 +20,7 @@ def arch(
         typer.Argument(
             help="A family (resnet) or a variant (resnet50, ResNet-50); or `compare` and "
             "two or more names.",
-            metavar="[NAME | compare NAME NAME...]",
+            metavar="NAME | compare A B",
             show_default=False,
         ),
     ] = None,

@@ -9,24 +9,40 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli import about, arch, classes, data, subsets, synsets, timeline, wordnet
 
-app = typer.Typer(
-    name="imagenet",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-    help="Explore ImageNet offline: WordNet 3.0 synsets, ILSVRC results and architectures.",
-)
-app.add_typer(synsets.app, name="synsets")
-app.add_typer(classes.app, name="classes")
-app.add_typer(subsets.app, name="subsets")
-app.add_typer(timeline.app)
-app.add_typer(arch.app)
-app.add_typer(about.app)
-app.add_typer(wordnet.app, name="wordnet")
-app.add_typer(data.app, name="data")
+#: Each top-level command and the module whose ``app`` holds it (``None``: a group name).
+COMMANDS = {
+    "synsets": ("synsets", "synsets"), "classes": ("classes", "classes"),
+    "subsets": ("subsets", "subsets"), "timeline": ("timeline", None), "arch": ("arch", None),
+    "about": ("about", None), "wordnet": ("wordnet", "wordnet"), "data": ("data", "data"),
+}  # fmt: skip
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The ``imagenet`` app with every command, or with just ``only`` (a top-level name).
+
+    Typer turns every registered command into Click objects on each run; a run that
+    names its command needs only that one, which keeps start-up short as commands grow.
+    """
+    built = typer.Typer(
+        name="imagenet",
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_show_locals=False,
+        add_completion=False,
+        help="Explore ImageNet offline: WordNet 3.0 synsets, ILSVRC results and architectures.",
+    )
+    from importlib import import_module
+
+    for command, (module, group) in COMMANDS.items():
+        if only is None or command == only:
+            sub = import_module(f"imagenet_cli.cli.{module}").app
+            if group is None:
+                built.add_typer(sub)
+            else:
+                built.add_typer(sub, name=group)
+    built.callback()(main)
+    return built
 
 
 def _version(value: bool) -> None:
@@ -35,7 +51,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     version: Annotated[
         bool,
@@ -45,6 +60,9 @@ def main(
     ] = False,
 ) -> None:
     """Explore ImageNet offline: WordNet 3.0 synsets, ILSVRC results and architectures."""
+
+
+app = make_app()
 
 
 def _closed_pipe() -> bool:
@@ -64,8 +82,9 @@ def run() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    wanted = sys.argv[1] if len(sys.argv) > 1 else None
     try:
-        app(prog_name="imagenet")
+        make_app(wanted if wanted in COMMANDS else None)(prog_name="imagenet")
     except SystemExit as done:
         code = done.code
     except OSError as error:  # output that cannot be written (a full disk), not a bug

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import data_root, load_json
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 TORCHVISION_FILE = "torchvision_weights.json"
 
 
-@dataclass(frozen=True, slots=True)
-class PaperResult:
+class PaperResult(NamedTuple):
     """A result printed in the paper: errors in percent, with protocol and table."""
 
     top1_error: float | None
@@ -35,8 +33,7 @@ class PaperResult:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class LibraryWeights:
+class LibraryWeights(NamedTuple):
     """A torchvision checkpoint: library-reproduced accuracy (percent) on ImageNet-1k val.
 
     ``gflops`` is torchvision's ``_ops`` figure, which its documentation labels GFLOPS.
@@ -51,8 +48,7 @@ class LibraryWeights:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedFigure:
+class PrintedFigure(NamedTuple):
     """A figure as a paper prints it: the value, its wording, and where.
 
     ``unit`` says what a cost counts in the source's own terms (``GFLOPs``, ``FLOPS``,
@@ -65,8 +61,7 @@ class PrintedFigure:
     unit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DetectionResult:
+class DetectionResult(NamedTuple):
     """A detection result as printed (percent), with frames per second where given."""
 
     model: str
@@ -80,8 +75,7 @@ class DetectionResult:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Paper:
+class Paper(NamedTuple):
     """A variant's own paper, when it is not the family's (MobileNetV2, YOLOv3 ...)."""
 
     title: str
@@ -93,8 +87,7 @@ class Paper:
     bibtex_source: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """One network of a family (ResNet-50 of ResNet).
 
     Attributes:
@@ -144,8 +137,7 @@ class Variant:
         return {k: self.extra[k] for k in keys if k in self.extra}
 
 
-@dataclass(frozen=True, slots=True)
-class Architecture:
+class Architecture(NamedTuple):
     """A family of networks from one paper."""
 
     id: str

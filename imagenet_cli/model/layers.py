@@ -71,9 +71,8 @@ is in fact GMACs; ``round(macs / 1e9, 3)`` here equals it for all 18 torchvision
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from imagenet_cli.model.errors import ImagenetError, NotFoundError
 from imagenet_cli.model.resources import data_root, load_json
@@ -172,8 +171,7 @@ class _Shaper:
 # --- layers -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Conv:
+class Conv(NamedTuple):
     """A 2-d convolution, optionally followed by BatchNorm and an activation."""
 
     out: int
@@ -204,8 +202,7 @@ class Conv:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Pool:
+class Pool(NamedTuple):
     """Max or average pooling (``kind`` is ``max`` or ``avg``); no params, no MACs."""
 
     kind: str
@@ -223,8 +220,7 @@ class Pool:
         return f"{self.kind} pool {self.kernel}x{self.kernel}/{self.stride}"
 
 
-@dataclass(frozen=True, slots=True)
-class AdaptiveAvgPool:
+class AdaptiveAvgPool(NamedTuple):
     """Average pooling to a fixed ``size`` x ``size`` output; no params, no MACs."""
 
     size: int
@@ -238,8 +234,7 @@ class AdaptiveAvgPool:
         return f"adaptive avg pool {self.size}x{self.size}"
 
 
-@dataclass(frozen=True, slots=True)
-class LocalResponseNorm:
+class LocalResponseNorm(NamedTuple):
     """Local response normalisation (AlexNet 2012, Section 3.3); no params, no MACs."""
 
     size: int
@@ -252,8 +247,7 @@ class LocalResponseNorm:
         return f"LRN {self.size}"
 
 
-@dataclass(frozen=True, slots=True)
-class Linear:
+class Linear(NamedTuple):
     """A fully-connected layer over the flattened input (``in_features`` checked if given)."""
 
     out: int
@@ -270,8 +264,7 @@ class Linear:
         return f"fc {self.out}" + (f", {self.act}" if self.act else "")
 
 
-@dataclass(frozen=True, slots=True)
-class ResidualBlocks:
+class ResidualBlocks(NamedTuple):
     """A row of ResNet blocks (``basic`` or ``bottleneck``), torchvision's ``_make_layer``."""
 
     kind: str
@@ -311,8 +304,7 @@ class ResidualBlocks:
         return f"{body} x{self.blocks}" + (f", /{self.stride}" if self.stride > 1 else "")
 
 
-@dataclass(frozen=True, slots=True)
-class DepthwiseSeparable:
+class DepthwiseSeparable(NamedTuple):
     """MobileNet v1's 3x3 depthwise + 1x1 pointwise pair, each with BatchNorm and ReLU."""
 
     out: int
@@ -330,8 +322,7 @@ class DepthwiseSeparable:
         return f"dw 3x3{stride} + pw {self.out}"
 
 
-@dataclass(frozen=True, slots=True)
-class InvertedResidual:
+class InvertedResidual(NamedTuple):
     """A MobileNetV2 Table 2 row: ``n`` blocks of expansion ``t`` to ``c`` channels."""
 
     t: int
@@ -354,8 +345,7 @@ class InvertedResidual:
         return f"bottleneck t={self.t} c={self.c} n={self.n} s={self.s}"
 
 
-@dataclass(frozen=True, slots=True)
-class Bneck:
+class Bneck(NamedTuple):
     """A MobileNetV3 Table 1/2 row, built as torchvision's ``InvertedResidual``."""
 
     kernel: int
@@ -404,8 +394,7 @@ Layer = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     """A named run of layers: one row of a per-stage table (ResNet's ``conv2_x`` ...)."""
 
     name: str
@@ -426,8 +415,7 @@ class Stage:
         return "; ".join(f"{label} x{n}" if n > 1 else label for label, n in pairs)
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkSpec:
+class NetworkSpec(NamedTuple):
     """One variant's layer spec, read from ``data/architectures/layers/<family>.json``.
 
     Attributes:
@@ -445,8 +433,7 @@ class NetworkSpec:
     stages: tuple[Stage, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class StageCost:
+class StageCost(NamedTuple):
     """One stage's output shape ``(C, H, W)``, parameters and MACs, for one image."""
 
     name: str
@@ -456,8 +443,7 @@ class StageCost:
     macs: int
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkCost:
+class NetworkCost(NamedTuple):
     """A variant's cost at one input size: per stage, and in total.
 
     Attributes:

@@ -7,13 +7,15 @@ Both a wheel install and an editable install expose ``data/`` through
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import ExitStack
 from functools import cache
 from importlib.resources import as_file, files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli.model.errors import DataMissingError
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _KEEP_OPEN = ExitStack()
 
@@ -61,6 +63,8 @@ def index_db() -> sqlite3.Connection:
     Raises:
         DataMissingError: the index is not installed.
     """
+    import sqlite3  # here, not at the top: commands reading only JSON skip it
+
     path = _KEEP_OPEN.enter_context(as_file(_resource(INDEX_FILE)))
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     return sqlite3.connect(uri, uri=True, check_same_thread=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -85,10 +84,10 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
         "name": variant.name,
         "params": params,
         "params_source": params_source,
-        "paper_params": asdict(variant.paper_params) if variant.paper_params else None,
+        "paper_params": variant.paper_params._asdict() if variant.paper_params else None,
         "macs": variant.macs,
         "macs_source": variant.macs_source,
-        "cost_printed": asdict(variant.cost_printed) if variant.cost_printed else None,
+        "cost_printed": variant.cost_printed._asdict() if variant.cost_printed else None,
         "computed": cost_record(cost),
         "input_size": variant.input_size,
         "top1": head.top1 if head else None,
@@ -98,11 +97,11 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
             if head
             else None
         ),
-        "weights": [asdict(w) for w in variant.weights],
-        "paper_results": [asdict(r) for r in variant.paper_results],
-        "detection_results": [asdict(r) for r in variant.detection_results],
+        "weights": [w._asdict() for w in variant.weights],
+        "paper_results": [r._asdict() for r in variant.paper_results],
+        "detection_results": [r._asdict() for r in variant.detection_results],
         "backbone": variant.backbone,
-        "paper": asdict(variant.paper) if variant.paper else None,
+        "paper": variant.paper._asdict() if variant.paper else None,
         **variant.extra,
     }
 
