@@ -8,6 +8,12 @@ bare app, peak RSS of each process (MB), and the target where the issues set one
 
     python bench/bench.py            # 21 rounds
     python bench/bench.py --rounds 5
+    python bench/bench.py --instructions   # also count instructions (valgrind callgrind)
+
+Wall time on a shared or virtual machine varies by tens of milliseconds between runs;
+``--instructions`` adds a repeatable figure: the instructions each command executes, as
+counted by valgrind's callgrind (the same total for the same binary and inputs whatever
+else the machine does), and their ratio to the bare app's.
 """
 
 from __future__ import annotations
@@ -86,10 +92,34 @@ def sample(argv: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def instructions(argv: list[str]) -> int:
+    """Instructions one run executes, counted by valgrind's callgrind."""
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=CWD,
+    )  # fmt: skip
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind gave no count for {' '.join(argv)}: {done.stderr[-300:]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions with valgrind"
+    )
     args = parser.parse_args()
+    if args.instructions:
+        counts = {name: instructions(argv) for name, (argv, _) in COMMANDS.items()}
+        floor_count = counts["bare Typer app + Rich table"]
+        print(f"{'command':32} {'instructions':>14} {'ratio':>6} {'target':>6}")
+        for name, (_, target) in COMMANDS.items():
+            ratio = counts[name] / floor_count
+            mark = "" if target is None else (" ok" if ratio <= target else " OVER")
+            print(f"{name:32} {counts[name]:14,} {ratio:6.2f} {target or '':>6}{mark}")
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     rss: dict[str, float] = dict.fromkeys(COMMANDS, 0.0)
     for argv, _ in COMMANDS.values():  # one warm-up each (file cache, .pyc)
