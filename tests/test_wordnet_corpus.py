@@ -556,3 +556,24 @@ def test_show_by_lemma_mentions_the_senses_imagenet_lacks(wn: Any) -> None:
     outside = [s.name() for s in named if not load_synsets([s.offset()])]
     assert outside and all(name in err for name in outside)
     assert "hope.n.04" not in err  # the sense shown, which ImageNet has
+
+
+def test_install_supplies_what_a_zip_of_princetons_files_lacks(
+    httpserver: HTTPServer, source: Path, tmp_path: Path
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
+        for path in sorted(source.iterdir()):
+            if path.is_file() and path.name not in {"lexnames", "index.sense"}:
+                zipped.write(path, f"wordnet/{path.name}")
+    data = buffer.getvalue()
+    httpserver.expect_request("/wordnet.zip").respond_with_data(data)
+    root = tmp_path / "nltk_data"
+    code, _, err = install(httpserver.url_for("/wordnet.zip"), root, "--sha256", sha256(data))
+    assert code == 0, err
+    corpus = inspect_corpus(root / "corpora" / "wordnet", "nltk_data")
+    assert corpus.lexnames and corpus.index_sense
+    script = "from nltk.corpus import wordnet as wn; print(wn.synset('dog.n.01').lexname())"
+    env = {**os.environ, "NLTK_DATA": str(root)}
+    printed = subprocess.check_output([sys.executable, "-c", script], env=env, text=True)
+    assert printed.strip() == "noun.animal"

@@ -60,7 +60,8 @@ def arch(
     comparing = bool(names) and names[0].strip().lower() == "compare"
     if bibtex and (as_json or len(names) != 1):
         raise typer.BadParameter(
-            "--bibtex prints one family's or variant's citation: give one NAME, without --json",
+            "--bibtex prints one family's or variant's citation: give one NAME (no compare, "
+            "no --json)",
             param_hint="--bibtex",
         )
     if layers and bibtex:
@@ -161,7 +162,11 @@ def _compare(names: list[str], as_json: bool) -> None:
                 continue
             picked.append((family, chosen))
         costs = computed_costs((f.id, v) for f, v in picked)
+    if len(picked) < 2:
+        raise typer.BadParameter("compare needs two different variants", param_hint="NAME")
     if as_json:
         write_json(render.compare_record(picked, costs))
     else:
-        print_view(render.compare_view(picked, costs))
+        from imagenet_cli.render.console import make_console
+
+        print_view(render.compare_view(picked, costs, make_console().width))

@@ -324,6 +324,28 @@ def index_sense_text(folder: Path) -> str:
     return "".join(sorted(lines))
 
 
+def supply_missing(folder: Path) -> list[str]:
+    """Write the files NLTK's loader needs that a WordNet 3.0 folder lacks.
+
+    ``lexnames`` (the lexnames(5WN) table) and ``index.sense`` (:func:`index_sense_text`).
+
+    Returns:
+        The names of the files written.
+    """
+    from imagenet_cli.model.wordnet import lexnames_text
+
+    written = []
+    if not (folder / "lexnames").is_file():
+        (folder / "lexnames").write_text(lexnames_text(), encoding="utf-8")
+        written.append("lexnames")
+    if not (folder / "index.sense").is_file():
+        (folder / "index.sense").write_text(
+            index_sense_text(folder), encoding="utf-8", errors="surrogateescape"
+        )
+        written.append("index.sense")
+    return written
+
+
 def build_nltk_corpus(source: Path, dest: Path) -> Path:
     """Write an NLTK-readable WordNet 3.0 corpus folder ``dest`` from ``source``.
 
@@ -344,8 +366,6 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
         ImagenetError: ``source`` is not a complete WordNet 3.0 database folder.
         OSError: reading or writing failed.
     """
-    from imagenet_cli.model.wordnet import lexnames_text
-
     found = inspect_corpus(source, "import")
     if not found.usable:
         raise ImagenetError(
@@ -357,12 +377,7 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
     for name in (*REQUIRED_FILES, *OPTIONAL_FILES, "lexnames", "index.sense"):
         if (source / name).is_file():
             shutil.copyfile(source / name, dest / name)
-    if not (dest / "lexnames").is_file():
-        (dest / "lexnames").write_text(lexnames_text(), encoding="utf-8")
-    if not (dest / "index.sense").is_file():
-        (dest / "index.sense").write_text(
-            index_sense_text(source), encoding="utf-8", errors="surrogateescape"
-        )
+    supply_missing(dest)
     (dest / "README.imagenet").write_text(
         f"WordNet 3.0 database files copied from {source} by `imagenet wordnet import`.\n"
         "lexnames and index.sense were supplied where the source had none.\n"

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from imagenet_cli.model.corpus import Corpus, inspect_corpus
+from imagenet_cli.model.corpus import Corpus, inspect_corpus, supply_missing
 from imagenet_cli.model.errors import ImagenetError
 
 NLTK_WORDNET_URL = (
@@ -406,6 +406,8 @@ def install_from_url(
             archive, staging / "unzipped", top="wordnet", max_unzipped=DEFAULT_MAX_UNZIPPED
         )
         archive.unlink()
+        if inspect_corpus(folder, "nltk_data").usable:
+            supply_missing(folder)  # a zip of Princeton's files may lack what NLTK needs
         return folder
 
     return install_corpus(root, populate, force=force)

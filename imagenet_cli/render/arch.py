@@ -513,7 +513,7 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
         title_justify="left",
     )
     table.add_column("stage", style="bold cyan", no_wrap=True)
-    table.add_column("layers")
+    table.add_column("layers", ratio=1)
     table.add_column("output", justify="right", no_wrap=True)
     table.add_column("params", justify="right", no_wrap=True)
     table.add_column("MACs", justify="right", no_wrap=True)
@@ -533,19 +533,23 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
         )
     table.add_section()
     table.add_row(
-        "total", "", _shape(cost.output_shape, True), f"{cost.params:,}", f"{cost.macs:,}", ""
+        "total", "", _shape(cost.output_shape, True), _short(cost.params), _short(cost.macs), ""
     )
     table.caption = Text(
         f"MACs: {MACS_CONVENTION}. Params: learnable parameters, as torchvision's num_params "
         f"(BatchNorm weight and bias included). Spec: {cost.spec.source}"
     )
     table.caption_justify = "left"
-    return Group(table, Text(""), Text("Block diagram", style="bold"), _diagram(cost))
+    exact = Text.assemble(
+        ("Exact totals: ", "bold"), f"{cost.params:,} params, {cost.macs:,} MACs."
+    )
+    return Group(table, exact, Text(""), Text("Block diagram", style="bold"), _diagram(cost))
 
 
 COMPARE_ROWS = (
     "family", "year", "input", "params", "paper params", "paper MACs", "computed MACs",
-    "tv top-1 %", "tv top-5 %", "paper top-1/5 err", "its protocol", "detection",
+    "tv weights", "tv crop", "tv top-1 %", "tv top-5 %", "paper top-1/5 err", "its protocol",
+    "detection",
     "backbone top-1/5 err",
 )  # fmt: skip
 
@@ -577,6 +581,8 @@ def _compare_values(
         "paper params": variant.paper_params.printed if variant.paper_params else "—",
         "paper MACs": _paper_cost(variant),
         "computed MACs": "—" if cost is None else f"{cost.macs / 1e9:.3f} G",
+        "tv weights": head.name.split(".")[1] if head else "—",
+        "tv crop": _num(head.crop_size) if head else "—",
         "tv top-1 %": _num(head.top1, "{:.3f}") if head else "—",
         "tv top-5 %": _num(head.top5, "{:.3f}") if head else "—",
         "paper top-1/5 err": _errors(first.top1_error, first.top5_error) if first else "—",
@@ -601,23 +607,30 @@ def compare_record(
 
 
 def compare_view(
-    picked: list[tuple[Architecture, Variant]], costs: dict[str, NetworkCost]
-) -> Table:
-    """Variants side by side, one column each."""
-    table = Table(title=Text("Side by side"), title_justify="left")
-    table.add_column("", style="bold", no_wrap=True)
-    for _, variant in picked:
-        table.add_column(variant.name, justify="right", ratio=1)
+    picked: list[tuple[Architecture, Variant]], costs: dict[str, NetworkCost], width: int = 100
+) -> RenderableType:
+    """Variants side by side, one column each; several tables when they do not fit ``width``."""
     values = [_compare_values(f, v, costs.get(v.id)) for f, v in picked]
-    for row in COMPARE_ROWS:
-        table.add_row(row, *(Text(v[row]) for v in values))
-    table.caption = Text(
+    per_table = max(1, (width - 24) // 19)
+    tables: list[RenderableType] = []
+    for start in range(0, len(picked), per_table):
+        chunk = list(range(start, min(start + per_table, len(picked))))
+        table = Table(
+            title=Text("Side by side" + (" (continued)" if start else "")), title_justify="left"
+        )
+        table.add_column("", style="bold", no_wrap=True)
+        for i in chunk:
+            table.add_column(picked[i][1].name, justify="right", min_width=16)
+        for row in COMPARE_ROWS:
+            table.add_row(row, *(Text(values[i][row]) for i in chunk))
+        tables.append(table)
+    caption = Text(
         "params: torchvision num_params (exact); c: computed from the layer spec; p: printed "
         "by a paper. paper MACs as printed (@N: NxN input; † the paper's own unit, not counted "
         "multiply-adds). computed MACs: conv + linear multiply-accumulates at the spec's input. "
-        "tv: torchvision's default weights (library-reproduced; crop size in imagenet arch "
-        "NAME). paper top-1/5 err: the first result the data lists for the variant, with its "
+        "tv: torchvision's default weights (library-reproduced, at the crop shown; its own "
+        "training recipe, which may differ from the paper's, e.g. ViT-H/14's SWAG weights). "
+        "paper top-1/5 err: the first result the data lists for the variant, with its "
         "protocol; detection and backbone: the first listed. Every figure's source: --json."
     )
-    table.caption_justify = "left"
-    return table
+    return Group(*tables, caption)

@@ -64,7 +64,7 @@ def _fold(renderable: RenderableType) -> None:
 #: Stand-ins for the few non-ASCII symbols of our views, for outputs that cannot show them.
 ASCII_SYMBOLS = {
     "·": "|", "⇄": "<->", "…": "...", "›": ">", "–": "-", "—": "-", "█": "#", "┊": ":",
-    "†": "+", "‡": "#", "•": "*", "★": "*", "←": "<-", "→": "->", "▼": "v",
+    "†": "^", "‡": "#", "•": "*", "★": "*", "←": "<-", "→": "->", "▼": "v",
 }  # fmt: skip
 
 

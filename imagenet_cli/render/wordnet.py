@@ -122,10 +122,7 @@ def status_view(
         )
     summary.add_row("installs go to", str(default_root / "corpora" / "wordnet"))
 
-    searched = Table.grid(padding=(0, 1))
-    searched.add_column(justify="right", style="dim")
-    searched.add_column(min_width=min(max(len(str(c.path)) for c in corpora), 48))
-    searched.add_column()
+    searched = Text()
     for number, corpus in enumerate(corpora, start=1):
         if corpus.usable:
             notes = ["WordNet 3.0"]
@@ -140,9 +137,12 @@ def status_view(
             state = Text(corpus.problem or "", style="dim" if not corpus.exists else "yellow")
             if corpus.zipped:
                 state.append("; wordnet.zip beside it (unzip it to use it here)")
-        searched.add_row(
-            f"{number}.", Text(str(corpus.path)), Text(f"({ORIGIN_LABEL[corpus.origin]}) ") + state
-        )
+        searched.append(f"{number:>2}. ", style="dim")
+        searched.append(str(corpus.path))
+        searched.append(f"\n    {ORIGIN_LABEL[corpus.origin]}: ", style="dim")
+        searched.append_text(state)
+        searched.append("\n")
+    searched.rstrip()
     searched_title = Text("Folders searched, in order", style="bold")
 
     features = Table(title=Text("Features"), title_justify="left")
@@ -213,9 +213,10 @@ def wordnet_search_table(hits: list[WordNetHit], query: str) -> Table:
         )
     table.caption = Text(
         "ImageNet column: class N, an ILSVRC-2012 class; index, in imagenet's synset index "
-        "(the ImageNet lists and their hypernyms); -, not in ImageNet. '= goose': the base "
-        "form NLTK's morphy found."
+        "(the ImageNet lists and their hypernyms); -, not in ImageNet."
     )
+    if any(hit.base_form for hit in hits):
+        table.caption.append(" '= X': the base form NLTK's morphy found for the query.")
     table.caption_justify = "left"
     return table
 
