@@ -21,23 +21,12 @@ def verify(
     Needs the WordNet corpus (see imagenet wordnet status). Exit code 0 when everything agrees, 1 when something differs (each difference is listed).
     """  # noqa: E501 - Typer rewraps help text
     from imagenet_cli.model.fullwordnet import verify_index
-    from imagenet_cli.render.console import make_console
+    from imagenet_cli.render.console import progress_bar
     from imagenet_cli.render.wordnet import verify_record, verify_view
 
-    console = make_console(stderr=True)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    bar = Progress(
-        TextColumn("checking synsets"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-    task = bar.add_task("verify", total=None)
+    bar, update = progress_bar("checking synsets")
     with user_errors(), bar:
-        report = verify_index(lambda done, total: bar.update(task, completed=done, total=total))
+        report = verify_index(update)
     if as_json:
         write_json(verify_record(report))
     else:

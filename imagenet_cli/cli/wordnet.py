@@ -145,7 +145,7 @@ def install(
         Expected,
         install_from_url,
     )
-    from imagenet_cli.render.console import make_console
+    from imagenet_cli.render.console import progress_bar
     from imagenet_cli.render.wordnet import installed_view
 
     if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256.strip()):
@@ -160,29 +160,7 @@ def install(
             )
     expected = NLTK_WORDNET if sha256 is None else Expected(sha256=sha256.strip())
     root = target if target is not None else default_install_root()
-    console = make_console(stderr=True)
-
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TransferSpeedColumn,
-    )
-
-    bar = Progress(
-        TextColumn("downloading wordnet.zip"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-    task = bar.add_task("download", total=None)
-
-    def progress(done: int, total: int | None) -> None:
-        bar.update(task, completed=done, total=total)
+    bar, progress = progress_bar("downloading wordnet.zip", download=True)
 
     try:
         with _signals_interrupt(), user_errors(), bar:

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -173,3 +173,43 @@ def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None
         writer.writerow([_cell(row.get(column)) for column in columns])
     text = buffer.getvalue()
     sys.stdout.write(text if _unicode_stdout() else _ascii(text))
+
+
+def progress_bar(
+    label: str, *, download: bool = False
+) -> tuple[Any, Callable[[int, int | None], None]]:
+    """A Rich progress bar on stderr (shown only on a terminal) and its update callback.
+
+    Args:
+        label: the text before the bar.
+        download: show bytes and speed (else ``done/total`` counts).
+
+    Returns:
+        ``(progress, update)``: use ``progress`` as a context manager; call
+        ``update(done, total)`` from the work.
+    """
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
+
+    console = make_console(stderr=True)
+    columns = (DownloadColumn(), TransferSpeedColumn()) if download else (MofNCompleteColumn(),)
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        *columns,
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    task = bar.add_task(label, total=None)
+
+    def update(done: int, total: int | None) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return bar, update
