@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.render.console import print_view, write_json
+
+if TYPE_CHECKING:
+    from imagenet_cli.model.architectures import Architecture, Variant
 
 app = typer.Typer()
 
@@ -108,17 +111,18 @@ def arch(
         print_view(render.family_view(family, variant, costs))
 
 
-def _layers(family: object, variant: object, input_size: int | None, as_json: bool) -> None:
-    from imagenet_cli.model.architectures import Architecture, Variant
+def _layers(
+    family: Architecture, variant: Variant | None, input_size: int | None, as_json: bool
+) -> None:
     from imagenet_cli.model.errors import ImagenetError
-    from imagenet_cli.model.layers import compute_costs, spec_ids
+    from imagenet_cli.model.layers import family_specs, spec_costs, spec_ids
     from imagenet_cli.render import arch as render
 
-    assert isinstance(family, Architecture)
+    specs = family_specs(family.id)
     if variant is None:  # a family named like one of its variants (alexnet, googlenet)
         variant = next((v for v in family.variants if v.id == family.id), None)
     if variant is None:
-        with_specs = [v.id for v in family.variants if v.id in spec_ids()]
+        with_specs = [v.id for v in family.variants if v.id in specs]
         hint = (
             f"pick one: {', '.join(with_specs)}"
             if with_specs
@@ -126,14 +130,12 @@ def _layers(family: object, variant: object, input_size: int | None, as_json: bo
             f"{', '.join(sorted(spec_ids()))}"
         )
         raise ImagenetError(f"--layers shows one variant, and {family.id} is a family", hint=hint)
-    assert isinstance(variant, Variant)
-    if variant.id not in spec_ids():
-        covered = sorted(spec_ids())
+    if variant.id not in specs:
         raise ImagenetError(
             f"no layer spec for {variant.name} yet",
-            hint=f"layer specs exist for {', '.join(covered)}",
+            hint=f"layer specs exist for {', '.join(sorted(spec_ids()))}",
         )
-    cost = compute_costs(variant.id, input_size)
+    cost = spec_costs(specs[variant.id], input_size)
     if as_json:
         write_json({"id": variant.id, "name": variant.name, **(render.cost_record(cost) or {})})
     else:
@@ -141,12 +143,7 @@ def _layers(family: object, variant: object, input_size: int | None, as_json: bo
 
 
 def _compare(names: list[str], as_json: bool) -> None:
-    from imagenet_cli.model.architectures import (
-        Architecture,
-        Variant,
-        computed_costs,
-        get_architecture,
-    )
+    from imagenet_cli.model.architectures import computed_costs, get_architecture
     from imagenet_cli.model.errors import ImagenetError
     from imagenet_cli.render import arch as render
 

@@ -20,6 +20,7 @@ from imagenet_cli.model.resources import data_root, load_json
 
 if TYPE_CHECKING:
     from imagenet_cli.model.layers import NetworkCost
+    from imagenet_cli.model.timeline import Entry
 
 TORCHVISION_FILE = "torchvision_weights.json"
 
@@ -322,3 +323,13 @@ def computed_costs(variants: Iterable[tuple[str, Variant]]) -> dict[str, Network
         if spec is not None:
             found[variant.id] = spec_costs(spec)
     return found
+
+
+def ilsvrc_results(family_id: str) -> list[Entry]:
+    """The contest results ``data/timeline.json`` credits to this family's architecture.
+
+    The arch views read them here so that they never disagree with ``imagenet timeline``.
+    """
+    from imagenet_cli.model.timeline import load_timeline
+
+    return [e for e in load_timeline() if e.kind == "result" and e.architecture == family_id]

@@ -101,19 +101,28 @@ def _quietly(call: Callable[[], Any]) -> Any:
         return call()
 
 
-def _by_identifier(wn: Any, key: str) -> Any | None:
-    """The synset a wnid, 8-digit offset, WordNet noun name or class index names, if any."""
+def _by_wnid_or_name(wn: Any, key: str) -> tuple[bool, Any | None]:
+    """``(True, synset or None)`` when ``key`` has the form of a wnid, 8-digit offset or
+    WordNet noun name (None: the corpus has no such synset); ``(False, None)`` otherwise."""
     wnid = _WNID_RE.match(key)
     if wnid:
         try:
-            return _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
-        except Exception:  # no synset at that offset
-            return None
+            return True, _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
+        except Exception:  # NLTK raises WordNetError or a bare error for a bad offset
+            return True, None
     if _NAME_RE.match(key):
         try:
-            return wn.synset(key.replace(" ", "_"))
-        except Exception:  # WordNetError: no such sense
-            return None
+            return True, wn.synset(key.replace(" ", "_"))
+        except Exception:  # WordNetError, or ValueError for a malformed name
+            return True, None
+    return False, None
+
+
+def _by_identifier(wn: Any, key: str) -> Any | None:
+    """The synset a wnid, 8-digit offset, WordNet noun name or class index names, if any."""
+    is_id, found = _by_wnid_or_name(wn, key)
+    if is_id:
+        return found
     if key.isdigit() and len(key) <= 3:
         row = (
             index_db()
@@ -249,17 +258,11 @@ def find_noun(identifier: str) -> Any:
     if not text:
         raise ImagenetError("the synset identifier is empty")
     lowered = text.lower()
-    wnid = _WNID_RE.match(lowered)
-    if wnid:
-        try:
-            return _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
-        except Exception:  # NLTK raises WordNetError or a bare error for a bad offset
-            raise NotFoundError("WordNet 3.0 noun synset", text) from None
-    if _NAME_RE.match(lowered):
-        try:
-            return wn.synset(lowered.replace(" ", "_"))
-        except Exception:  # WordNetError, or ValueError for a malformed name
-            raise NotFoundError("WordNet 3.0 noun synset", text) from None
+    is_id, found = _by_wnid_or_name(wn, lowered)
+    if is_id:
+        if found is None:
+            raise NotFoundError("WordNet 3.0 noun synset", text)
+        return found
     senses = wn.synsets(lowered.replace(" ", "_"), pos="n")
     if not senses:
         raise NotFoundError("WordNet 3.0 noun synset", text)

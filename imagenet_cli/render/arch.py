@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.model.architectures import Architecture, Variant
+from imagenet_cli.model.architectures import Architecture, Variant, ilsvrc_results
 from imagenet_cli.model.layers import NetworkCost
 from imagenet_cli.model.timeline import Entry
 
@@ -382,13 +382,6 @@ def _backbone_table(variants: tuple[Variant, ...]) -> Table | None:
                 Text(r.get("source", "")),
             )
     return table
-
-
-def ilsvrc_results(family_id: str) -> list[Entry]:
-    """The contest results the timeline credits to this family's architecture."""
-    from imagenet_cli.model.timeline import load_timeline
-
-    return [e for e in load_timeline() if e.kind == "result" and e.architecture == family_id]
 
 
 def ilsvrc_record(entry: Entry) -> dict[str, Any]:
