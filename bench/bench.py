@@ -65,7 +65,7 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
 QUERIES = ("dog", "golden retriever", "cat", "n02084071", "geese", "retreiver", "crane", "tabby")
 IN_PROCESS = """
 import statistics, time
-from imagenet_cli.model.synsets import search_synsets
+from imagenet_cli.index.synsets import search_synsets
 search_synsets("warm up")
 times = []
 for _ in range(5):

@@ -2,7 +2,7 @@
 """Build the generated files in data/ from their real sources.
 
 Sources (nothing is typed in by hand here):
-* WordNet 3.0, read through NLTK's WordNetCorpusReader (imagenet_cli.model.wordnet),
+* WordNet 3.0, read through NLTK's WordNetCorpusReader (imagenet_cli.corpus.reader),
   from Debian's ``wordnet-base`` or any folder of WordNet 3.0 database files.
 * The ImageNet synset lists in the timm wheel (``timm/data/_info/``), read as files.
 * The model metadata in the torchvision wheel (``torchvision/models/*.py``), read by
@@ -44,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from imagenet_cli.model.wordnet import find_wordnet_dir, open_wordnet, wnid_of  # noqa: E402
+from imagenet_cli.corpus.reader import find_wordnet_dir, open_wordnet, wnid_of  # noqa: E402
 
 TIMM_VERSION = "1.0.31"
 TORCHVISION_VERSION = "0.29.1"

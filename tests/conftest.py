@@ -31,8 +31,8 @@ def _missing(reason: str) -> None:
 @pytest.fixture(scope="session")
 def wn() -> Any:
     """NLTK's WordNetCorpusReader over WordNet 3.0."""
-    from imagenet_cli.model.errors import DataMissingError
-    from imagenet_cli.model.wordnet import open_wordnet
+    from imagenet_cli._errors import DataMissingError
+    from imagenet_cli.corpus.reader import open_wordnet
 
     try:
         return open_wordnet()

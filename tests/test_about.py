@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from imagenet_cli.model.about import CATEGORIES, categories, class_depths, releases
-from imagenet_cli.model.hierarchy import descendants, members_with_ancestors
-from imagenet_cli.model.identifiers import resolve
-from imagenet_cli.model.synsets import class_offsets, subset_members
+from imagenet_cli.facts.about import CATEGORIES, categories, class_depths, releases
+from imagenet_cli.index.hierarchy import descendants, members_with_ancestors
+from imagenet_cli.index.identifiers import resolve
+from imagenet_cli.index.synsets import class_offsets, subset_members
 from tests.test_cli import run
 
 

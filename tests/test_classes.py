@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from imagenet_cli.model.classes import Scheme, all_classes, duplicate_names, get_class
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.subsets import get_subset, list_subsets
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli.index.classes import Scheme, all_classes, duplicate_names, get_class
+from imagenet_cli.index.subsets import get_subset, list_subsets
 from tests.conftest import ROOT, timm_list
 from tests.test_cli import run
 

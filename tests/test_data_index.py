@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import load_synsets
+from imagenet_cli._resources import index_db
+from imagenet_cli.index.synsets import load_synsets
 from tests.conftest import ROOT, timm_list
 
 ENTITY = 1740  # entity.n.01

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.layers import (
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli.facts.layers import (
     Bneck,
     compute_costs,
     get_spec,
@@ -99,7 +99,7 @@ def test_params_and_macs_match_torchvision(
     assert cost.output_shape == (1000, 1, 1)
     for weights in torchvision_weights(torchvision_wheel, variant):
         assert cost.params == weights["num_params"]
-        # _ops is printed to 3 decimals (GMACs; see imagenet_cli/model/layers.py)
+        # _ops is printed to 3 decimals (GMACs; see imagenet_cli/facts/layers.py)
         assert round(cost.macs / 1e9, 3) == weights["_ops"]
 
 
@@ -286,7 +286,7 @@ def test_too_small_inputs(variant: str, size: int) -> None:
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, imagenet_cli.model.layers as m; m.compute_costs('resnet50'); "
+        "import sys, imagenet_cli.facts.layers as m; m.compute_costs('resnet50'); "
         "print(sorted({n.split('.')[0] for n in sys.modules} "
         "& {'torch', 'numpy', 'rich', 'typer', 'nltk', 'requests', 'rapidfuzz'}))"
     )

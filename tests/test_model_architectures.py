@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from imagenet_cli.model.architectures import get_architecture, list_architectures
-from imagenet_cli.model.errors import NotFoundError
+from imagenet_cli._errors import NotFoundError
+from imagenet_cli.facts.architectures import get_architecture, list_architectures
 
 
 def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[str, float]:
@@ -176,7 +176,7 @@ def test_families_have_sources_and_bibtex() -> None:
 
 
 def test_every_timeline_architecture_is_a_family() -> None:
-    from imagenet_cli.model.timeline import load_timeline
+    from imagenet_cli.facts.timeline import load_timeline
 
     named = {e.architecture for e in load_timeline() if e.architecture}
     assert named >= {"alexnet", "googlenet", "resnet", "senet", "vgg"}

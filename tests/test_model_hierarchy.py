@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from imagenet_cli.model.classes import classes_under
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.hierarchy import (
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import index_db
+from imagenet_cli.index.classes import classes_under
+from imagenet_cli.index.hierarchy import (
     ENTITY,
     descendants,
     hypernym_paths,
@@ -22,9 +23,8 @@ from imagenet_cli.model.hierarchy import (
     parents,
     relate,
 )
-from imagenet_cli.model.identifiers import resolve
-from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import class_offsets, subset_members
+from imagenet_cli.index.identifiers import resolve
+from imagenet_cli.index.synsets import class_offsets, subset_members
 
 
 def nltk_synset(wn: Any, offset: int) -> Any:

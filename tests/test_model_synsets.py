@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.identifiers import resolve
-from imagenet_cli.model.synsets import (
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli.index.identifiers import resolve
+from imagenet_cli.index.synsets import (
     Match,
     base_forms,
     normalize,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from imagenet_cli.model.errors import ImagenetError
-from imagenet_cli.model.timeline import (
+from imagenet_cli._errors import ImagenetError
+from imagenet_cli.facts.timeline import (
     Entry,
     human_error,
     load_timeline,

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from imagenet_cli.model.errors import DataMissingError, ImagenetError
-from imagenet_cli.model.wordnet import (
+from imagenet_cli._errors import DataMissingError, ImagenetError
+from imagenet_cli.corpus.reader import (
     LEXNAMES,
     find_wordnet_dir,
     lexnames_text,

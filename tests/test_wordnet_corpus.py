@@ -25,13 +25,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from imagenet_cli.model.corpus import (
+from imagenet_cli.corpus.finder import (
     build_nltk_corpus,
     index_sense_text,
     inspect_corpus,
     nltk_data_path,
 )
-from imagenet_cli.model.wordnet import find_wordnet_dir
+from imagenet_cli.corpus.reader import find_wordnet_dir
 from tests.test_cli import run
 
 MARKER = "previous-corpus-marker"
@@ -548,7 +548,7 @@ def test_a_bad_offset_gives_one_line_not_nltks_warning(wn: Any, tmp_path: Path) 
 
 
 def test_show_by_lemma_mentions_the_senses_imagenet_lacks(wn: Any) -> None:
-    from imagenet_cli.model.synsets import load_synsets
+    from imagenet_cli.index.synsets import load_synsets
 
     code, _, err = run("synsets", "show", "hope")
     assert code == 0

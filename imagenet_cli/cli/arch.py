@@ -11,7 +11,7 @@ from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.render.console import print_view, write_json
 
 if TYPE_CHECKING:
-    from imagenet_cli.model.architectures import Architecture, Variant
+    from imagenet_cli.facts.architectures import Architecture, Variant
 
 app = typer.Typer()
 
@@ -52,7 +52,7 @@ def arch(
 
     imagenet arch lists the families; imagenet arch NAME shows one family or variant (--layers: its per-stage table and block diagram); imagenet arch compare A B ... puts variants side by side (a family name stands for its headline variant).
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.model.architectures import (
+    from imagenet_cli.facts.architectures import (
         computed_costs,
         get_architecture,
         list_architectures,
@@ -114,8 +114,8 @@ def arch(
 def _layers(
     family: Architecture, variant: Variant | None, input_size: int | None, as_json: bool
 ) -> None:
-    from imagenet_cli.model.errors import ImagenetError
-    from imagenet_cli.model.layers import family_specs, spec_costs, spec_ids
+    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli.facts.layers import family_specs, spec_costs, spec_ids
     from imagenet_cli.render import arch as render
 
     specs = family_specs(family.id)
@@ -143,8 +143,8 @@ def _layers(
 
 
 def _compare(names: list[str], as_json: bool) -> None:
-    from imagenet_cli.model.architectures import computed_costs, get_architecture
-    from imagenet_cli.model.errors import ImagenetError
+    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli.facts.architectures import computed_costs, get_architecture
     from imagenet_cli.render import arch as render
 
     with user_errors():

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import typer
 
-from imagenet_cli.model.errors import ImagenetError
+from imagenet_cli._errors import ImagenetError
 
 
 def _printable(text: str) -> str:

@@ -23,7 +23,7 @@ def subsets(
     """List every bundled synset list with its size, ILSVRC-2012 overlap and source."""
     if ctx.invoked_subcommand is not None:
         return
-    from imagenet_cli.model.subsets import list_subsets
+    from imagenet_cli.index.subsets import list_subsets
     from imagenet_cli.render.classes import SUBSET_COLUMNS, subset_record, subsets_table
 
     output = pick_format(fmt, as_json, as_csv)
@@ -48,7 +48,7 @@ def show(
     ] = None,
 ) -> None:
     """List a bundled list's members in order (the output index of models that use it)."""
-    from imagenet_cli.model.subsets import get_subset
+    from imagenet_cli.index.subsets import get_subset
     from imagenet_cli.render.classes import MEMBER_COLUMNS, member_record, print_members
 
     output = pick_format(fmt, as_json, as_csv)

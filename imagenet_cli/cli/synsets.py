@@ -47,7 +47,7 @@ def search(
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli.model.synsets import hypernym_names, no_match_error, search_synsets
+    from imagenet_cli.index.synsets import hypernym_names, no_match_error, search_synsets
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
@@ -76,7 +76,7 @@ def search(
 
 
 def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
-    from imagenet_cli.model.fullwordnet import search_all
+    from imagenet_cli.corpus.fullwordnet import search_all
     from imagenet_cli.render.wordnet import (
         WORDNET_SEARCH_COLUMNS,
         wordnet_hit_record,
@@ -109,9 +109,9 @@ JsonOnly = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON."
 @app.command("show")
 def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
-    from imagenet_cli.model.errors import NotFoundError
-    from imagenet_cli.model.hierarchy import hypernym_paths
-    from imagenet_cli.model.identifiers import resolve
+    from imagenet_cli._errors import NotFoundError
+    from imagenet_cli.index.hierarchy import hypernym_paths
+    from imagenet_cli.index.identifiers import resolve
     from imagenet_cli.render.hierarchy import show_record, show_view
 
     with user_errors():
@@ -127,7 +127,7 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
         write_json(show_record(synset, paths))
     else:
         print_view(show_view(synset, paths))
-        from imagenet_cli.model.identifiers import other_wordnet_senses
+        from imagenet_cli.index.identifiers import other_wordnet_senses
 
         others = other_wordnet_senses(identifier, synset)
         if others:
@@ -141,8 +141,8 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
 
 def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
     """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
-    from imagenet_cli.model.errors import DataMissingError
-    from imagenet_cli.model.fullwordnet import NEEDS_CORPUS, show_any
+    from imagenet_cli._errors import DataMissingError
+    from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS, show_any
     from imagenet_cli.render.wordnet import wordnet_synset_record, wordnet_synset_view
 
     try:
@@ -167,8 +167,8 @@ def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
 @app.command("path")
 def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Print every hypernym path from entity.n.01 down to the synset."""
-    from imagenet_cli.model.hierarchy import hypernym_paths
-    from imagenet_cli.model.identifiers import resolve
+    from imagenet_cli.index.hierarchy import hypernym_paths
+    from imagenet_cli.index.identifiers import resolve
     from imagenet_cli.render.hierarchy import paths_view
 
     with user_errors():
@@ -194,10 +194,10 @@ def tree(
     as_json: JsonOnly = False,
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
-    from imagenet_cli.model.errors import ImagenetError
-    from imagenet_cli.model.hierarchy import hyponym_tree, members_with_ancestors
-    from imagenet_cli.model.identifiers import resolve
-    from imagenet_cli.model.synsets import subset_members
+    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli.index.hierarchy import hyponym_tree, members_with_ancestors
+    from imagenet_cli.index.identifiers import resolve
+    from imagenet_cli.index.synsets import subset_members
     from imagenet_cli.render.hierarchy import tree_record, tree_view
 
     with user_errors():
@@ -225,8 +225,8 @@ def lca(
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
     from itertools import combinations
 
-    from imagenet_cli.model.hierarchy import lowest_common_hypernyms, relate
-    from imagenet_cli.model.identifiers import resolve
+    from imagenet_cli.index.hierarchy import lowest_common_hypernyms, relate
+    from imagenet_cli.index.identifiers import resolve
     from imagenet_cli.render.hierarchy import relate_record, relate_view
 
     if len(identifiers) < 2:

@@ -48,7 +48,7 @@ def status(
     """  # noqa: E501 - Typer rewraps help text
     from importlib.metadata import PackageNotFoundError, version
 
-    from imagenet_cli.model.corpus import default_install_root, find_corpora, pick_corpus
+    from imagenet_cli.corpus.finder import default_install_root, find_corpora, pick_corpus
     from imagenet_cli.render.wordnet import status_record, status_view
 
     corpora = find_corpora()
@@ -65,7 +65,7 @@ def status(
 
 
 def _on_nltk_path(root: Path) -> bool:
-    from imagenet_cli.model.corpus import nltk_data_path
+    from imagenet_cli.corpus.finder import nltk_data_path
 
     resolved = root.expanduser().resolve()
     return any(p.expanduser().resolve() == resolved for p in nltk_data_path())
@@ -138,8 +138,8 @@ def install(
 
     The zip is checked (size, digest), unzipped into a temporary folder (absolute paths, '..' and links are refused), checked to be WordNet 3.0, then moved into place in one step. A failed or interrupted install leaves nothing behind and any previous corpus intact. HTTPS_PROXY/NO_PROXY and REQUESTS_CA_BUNDLE are honoured.
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.model.corpus import default_install_root
-    from imagenet_cli.model.installer import (
+    from imagenet_cli.corpus.finder import default_install_root
+    from imagenet_cli.corpus.installer import (
         NLTK_WORDNET,
         NLTK_WORDNET_URL,
         Expected,
@@ -198,8 +198,8 @@ def import_(
 
     Copies the files and supplies what NLTK needs and Linux packages lack: lexnames and, when missing, index.sense (rebuilt from the database; identical to Princeton's). The result is moved into place in one step.
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.model.corpus import default_install_root
-    from imagenet_cli.model.installer import import_corpus
+    from imagenet_cli.corpus.finder import default_install_root
+    from imagenet_cli.corpus.installer import import_corpus
     from imagenet_cli.render.wordnet import installed_view
 
     root = target if target is not None else default_install_root()

@@ -8,9 +8,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.model.architectures import Architecture, Variant, ilsvrc_results
-from imagenet_cli.model.layers import NetworkCost
-from imagenet_cli.model.timeline import Entry
+from imagenet_cli.facts.architectures import Architecture, Variant, ilsvrc_results
+from imagenet_cli.facts.layers import NetworkCost
+from imagenet_cli.facts.timeline import Entry
 
 MACS_CONVENTION = (
     "multiply-accumulates of convolutions and linear layers for one image (BatchNorm, "
@@ -325,7 +325,7 @@ def _results_table(variants: tuple[Variant, ...]) -> Table | None:
 
 
 def _author_results(variant: Variant) -> list[Any]:
-    from imagenet_cli.model.architectures import PaperResult
+    from imagenet_cli.facts.architectures import PaperResult
 
     return [PaperResult(**r) for r in variant.extra.get("author_repo_results", ())]
 

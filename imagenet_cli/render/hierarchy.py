@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from imagenet_cli.model.hierarchy import Relatedness, TreeNode, children, name, node, nodes
-from imagenet_cli.model.synsets import Synset
+from imagenet_cli.index.hierarchy import Relatedness, TreeNode, children, name, node, nodes
+from imagenet_cli.index.synsets import Synset
 
 
 def _name(offset: int) -> str:

@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.model.corpus import Corpus
-from imagenet_cli.model.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
+from imagenet_cli.corpus.finder import Corpus
+from imagenet_cli.corpus.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
 
 ORIGIN_LABEL = {
     "IMAGENET_WORDNET_DIR": "$IMAGENET_WORDNET_DIR",

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError
-from imagenet_cli.model.resources import index_db
+from imagenet_cli._errors import ImagenetError
+from imagenet_cli._resources import index_db
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imagenet_cli.model.errors import NotFoundError
-from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import clean, subset_names
+from imagenet_cli._errors import NotFoundError
+from imagenet_cli._resources import index_db
+from imagenet_cli.index.synsets import clean, subset_names
 
 
 @dataclass(frozen=True, slots=True)

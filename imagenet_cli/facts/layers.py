@@ -74,8 +74,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, NamedTuple
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import data_root, load_json
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import data_root, load_json
 
 #: Folder of ``data/`` holding one spec file per family.
 LAYERS_DIR = "architectures/layers"

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from imagenet_cli.model.corpus import Corpus, inspect_corpus, supply_missing
-from imagenet_cli.model.errors import ImagenetError
+from imagenet_cli._errors import ImagenetError
+from imagenet_cli.corpus.finder import Corpus, inspect_corpus, supply_missing
 
 NLTK_WORDNET_URL = (
     "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/corpora/wordnet.zip"
@@ -416,9 +416,9 @@ def install_from_url(
 def import_corpus(source: Path, root: Path, *, force: bool = False) -> Corpus:
     """Build an NLTK-readable corpus from WordNet 3.0 database files, atomically.
 
-    See :func:`imagenet_cli.model.corpus.build_nltk_corpus` and :func:`install_corpus`.
+    See :func:`imagenet_cli.corpus.finder.build_nltk_corpus` and :func:`install_corpus`.
     """
-    from imagenet_cli.model.corpus import build_nltk_corpus
+    from imagenet_cli.corpus.finder import build_nltk_corpus
 
     def populate(staging: Path) -> Path:
         return build_nltk_corpus(source, staging / "wordnet")

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from imagenet_cli.model.errors import ImagenetError
+from imagenet_cli._errors import ImagenetError
 
 #: The four parts of speech of the database files and their ss_type numbers in sense keys
 #: (wndb(5WN): n 1, v 2, a 3, r 4, s 5).
@@ -332,7 +332,7 @@ def supply_missing(folder: Path) -> list[str]:
     Returns:
         The names of the files written.
     """
-    from imagenet_cli.model.wordnet import lexnames_text
+    from imagenet_cli.corpus.reader import lexnames_text
 
     written = []
     if not (folder / "lexnames").is_file():
@@ -352,7 +352,7 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
     Copies the database files (:data:`REQUIRED_FILES` and whichever of
     :data:`OPTIONAL_FILES` exist), then supplies what Princeton's distribution as
     Linux systems package it may lack: ``lexnames`` (from the lexnames(5WN) table in
-    :mod:`imagenet_cli.model.wordnet`) and ``index.sense`` (built by
+    :mod:`imagenet_cli.corpus.reader`) and ``index.sense`` (built by
     :func:`index_sense_text` when ``source`` has none).
 
     Args:

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
 
-from imagenet_cli.model.errors import DataMissingError
+from imagenet_cli._errors import DataMissingError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -36,7 +36,7 @@ def data_root() -> Any:
     except ModuleNotFoundError:
         from pathlib import Path
 
-        return Path(__file__).resolve().parents[2] / "data"
+        return Path(__file__).resolve().parents[1] / "data"
 
 
 def _resource(name: str) -> Any:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError
-from imagenet_cli.model.resources import load_json
+from imagenet_cli._errors import ImagenetError
+from imagenet_cli._resources import load_json
 
 TIMELINE_FILE = "timeline.json"
 TASKS = ("cls", "loc", "det")

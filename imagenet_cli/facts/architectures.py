@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import data_root, load_json
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import data_root, load_json
 
 if TYPE_CHECKING:
-    from imagenet_cli.model.layers import NetworkCost
-    from imagenet_cli.model.timeline import Entry
+    from imagenet_cli.facts.layers import NetworkCost
+    from imagenet_cli.facts.timeline import Entry
 
 TORCHVISION_FILE = "torchvision_weights.json"
 
@@ -313,9 +313,9 @@ def computed_costs(variants: Iterable[tuple[str, Variant]]) -> dict[str, Network
 
     Returns:
         ``{variant id: NetworkCost}`` at each spec's own input size (see
-        :mod:`imagenet_cli.model.layers` for what params and MACs count).
+        :mod:`imagenet_cli.facts.layers` for what params and MACs count).
     """
-    from imagenet_cli.model.layers import family_specs, spec_costs
+    from imagenet_cli.facts.layers import family_specs, spec_costs
 
     found: dict[str, NetworkCost] = {}
     for family, variant in variants:
@@ -330,6 +330,6 @@ def ilsvrc_results(family_id: str) -> list[Entry]:
 
     The arch views read them here so that they never disagree with ``imagenet timeline``.
     """
-    from imagenet_cli.model.timeline import load_timeline
+    from imagenet_cli.facts.timeline import load_timeline
 
     return [e for e in load_timeline() if e.kind == "result" and e.architecture == family_id]

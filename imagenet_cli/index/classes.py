@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import clean, normalize, subset_members
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import index_db
+from imagenet_cli.index.synsets import clean, normalize, subset_members
 
 BACKGROUND_SLOT = 0  # TF-slim's extra output
 
@@ -153,7 +153,7 @@ def _via_synset(text: str) -> ImagenetClass:
     """Read ``text`` as any synset identifier (inflections, WordNet names, wnids) and
     return its class, or say why it is none: not a class (with how many lie under it),
     several synsets, a WordNet noun ImageNet lacks, ..."""
-    from imagenet_cli.model.identifiers import resolve
+    from imagenet_cli.index.identifiers import resolve
 
     try:
         synset = resolve(text)
@@ -193,9 +193,9 @@ def classes_under(identifier: str) -> tuple[ImagenetClass, ...]:
     with this function.
 
     Raises:
-        ImagenetError, NotFoundError: as :func:`imagenet_cli.model.identifiers.resolve`.
+        ImagenetError, NotFoundError: as :func:`imagenet_cli.index.identifiers.resolve`.
     """
-    from imagenet_cli.model.identifiers import resolve
+    from imagenet_cli.index.identifiers import resolve
 
     classes = all_classes()
     rows = index_db().execute(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import index_db
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import index_db
 
 _LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
 _NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$", re.ASCII)
@@ -268,7 +268,7 @@ def search_synsets(
         ImagenetError: the query is empty.
         NotFoundError: ``subset`` is not a bundled list.
     """
-    from imagenet_cli.model.identifiers import is_wordnet30_lemma
+    from imagenet_cli.index.identifiers import is_wordnet30_lemma
 
     key = normalize(clean(query))
     if not key:
@@ -382,7 +382,7 @@ def no_match_error(query: str, subset: str | None = None) -> NotFoundError:
     lacks, a wnid missing its zero padding, or a verb's name say so; anything else gets
     look-alike lemmas as suggestions.
     """
-    from imagenet_cli.model.identifiers import identifier_hint
+    from imagenet_cli.index.identifiers import identifier_hint
 
     text = clean(query)
     if subset is not None:

@@ -17,9 +17,9 @@ import zlib
 from array import array
 from functools import cache
 
-from imagenet_cli.model.errors import ImagenetError, NotFoundError
-from imagenet_cli.model.resources import index_db
-from imagenet_cli.model.synsets import (
+from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._resources import index_db
+from imagenet_cli.index.synsets import (
     Synset,
     base_forms,
     clean,

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from imagenet_cli.model.errors import DataMissingError, ImagenetError
+from imagenet_cli._errors import DataMissingError, ImagenetError
 
 #: The lexicographer file names, numbered 00-44, as listed in the lexnames(5WN) manual
 #: page of WordNet 3.0 (Debian: /usr/share/man/man5/lexnames.5WN.gz). Syntactic category
@@ -58,7 +58,7 @@ def lexnames_text() -> str:
 def find_wordnet_dir() -> Path:
     """Pick the WordNet 3.0 database folder to read, without importing NLTK.
 
-    Order (:func:`imagenet_cli.model.corpus.find_corpora`): ``$IMAGENET_WORDNET_DIR``,
+    Order (:func:`imagenet_cli.corpus.finder.find_corpora`): ``$IMAGENET_WORDNET_DIR``,
     then ``corpora/wordnet`` under each folder on NLTK's data path (``$NLTK_DATA``
     first), then the system folders (Debian's ``wordnet-base``). Folders that are not
     WordNet 3.0 (3.1 and Open English WordNet use other offsets) are skipped.
@@ -70,7 +70,7 @@ def find_wordnet_dir() -> Path:
         DataMissingError: no usable folder, or ``$IMAGENET_WORDNET_DIR`` names one that
             is not usable (the message says why).
     """
-    from imagenet_cli.model.corpus import find_corpora, pick_corpus
+    from imagenet_cli.corpus.finder import find_corpora, pick_corpus
 
     corpora = find_corpora()
     chosen = pick_corpus(corpora)

@@ -2,7 +2,7 @@
 
 Data sources: ``data/releases.json`` (curated; each figure with its sources) and the
 bundled index, from which the category view is computed, never typed in: the counts of
-ILSVRC-2012 classes use :func:`imagenet_cli.model.classes.classes_under`, the same code as
+ILSVRC-2012 classes use :func:`imagenet_cli.index.classes.classes_under`, the same code as
 ``imagenet classes --under``.
 """
 
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from imagenet_cli.model.classes import classes_under
-from imagenet_cli.model.hierarchy import node
-from imagenet_cli.model.identifiers import resolve
-from imagenet_cli.model.resources import index_db, load_json
+from imagenet_cli._resources import index_db, load_json
+from imagenet_cli.index.classes import classes_under
+from imagenet_cli.index.hierarchy import node
+from imagenet_cli.index.identifiers import resolve
 
 RELEASES_FILE = "releases.json"
 

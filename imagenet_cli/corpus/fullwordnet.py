@@ -1,6 +1,6 @@
 """All of WordNet 3.0 through NLTK: search any noun, show synsets outside ImageNet, verify.
 
-Everything here needs a WordNet 3.0 corpus (:func:`imagenet_cli.model.wordnet.open_wordnet`
+Everything here needs a WordNet 3.0 corpus (:func:`imagenet_cli.corpus.reader.open_wordnet`
 finds it; ``imagenet wordnet status`` says where) and imports ``nltk`` on first use.
 Without a corpus each function raises :class:`DataMissingError` whose hint says how to get
 one. The bundled index (``data/imagenet.sqlite``) says which synsets ImageNet has.
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from imagenet_cli.model.errors import DataMissingError, ImagenetError, NotFoundError
-from imagenet_cli.model.resources import index_db
+from imagenet_cli._errors import DataMissingError, ImagenetError, NotFoundError
+from imagenet_cli._resources import index_db
 
 NEEDS_CORPUS = (
     "this needs the full WordNet 3.0 corpus: run `imagenet wordnet import /usr/share/wordnet` "
@@ -32,7 +32,7 @@ def wordnet() -> Any:
         DataMissingError: no WordNet 3.0 corpus (the hint says how to get one).
         ImagenetError: the corpus found is not WordNet 3.0.
     """
-    from imagenet_cli.model.wordnet import open_wordnet
+    from imagenet_cli.corpus.reader import open_wordnet
 
     try:
         return open_wordnet()
@@ -135,7 +135,7 @@ def _by_identifier(wn: Any, key: str) -> Any | None:
 
 def _no_match(query: str, key: str) -> NotFoundError:
     """No hit: say what is wrong with the form, else suggest look-alike WordNet nouns."""
-    from imagenet_cli.model.identifiers import _noun_lemmas
+    from imagenet_cli.index.identifiers import _noun_lemmas
 
     what = "WordNet 3.0 noun synset"
     wnid = re.match(r"^n(\d+)$", key)
@@ -178,7 +178,7 @@ def search_all(query: str, limit: int = 0) -> tuple[list[WordNetHit], int]:
         ImagenetError: an empty query. NotFoundError: nothing matches (with a hint about
             the identifier's form, or look-alike WordNet nouns). DataMissingError: no corpus.
     """
-    from imagenet_cli.model.synsets import clean, normalize
+    from imagenet_cli.index.synsets import clean, normalize
 
     key = normalize(clean(query))
     if not key:
@@ -360,8 +360,8 @@ def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyRe
     Raises:
         DataMissingError: no corpus.
     """
-    from imagenet_cli.model.synsets import load_synsets
-    from imagenet_cli.model.wordnet import find_wordnet_dir
+    from imagenet_cli.corpus.reader import find_wordnet_dir
+    from imagenet_cli.index.synsets import load_synsets
 
     wn = wordnet()
     offsets = sorted(_index_offsets())
