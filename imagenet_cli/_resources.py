@@ -21,6 +21,8 @@ _KEEP_OPEN = ExitStack()
 
 #: The SQLite synset index built by scripts/build_data.py.
 INDEX_FILE = "imagenet.sqlite"
+#: The index layout this code reads (``meta.schema``, written by scripts/build_data.py).
+SCHEMA_VERSION = "2"
 
 
 @cache
@@ -67,4 +69,20 @@ def index_db() -> sqlite3.Connection:
 
     path = _KEEP_OPEN.enter_context(as_file(_resource(INDEX_FILE)))
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DataMissingError(
+            f"the bundled index {INDEX_FILE} is damaged or not an index ({error}); "
+            "reinstall imagenet-cli"
+        ) from None
+    found = row[0] if row else None
+    if found != SCHEMA_VERSION:
+        db.close()
+        raise DataMissingError(
+            f"the bundled index {INDEX_FILE} has layout {found or 'unknown'}, but this "
+            f"version reads layout {SCHEMA_VERSION}; reinstall imagenet-cli"
+        )
+    return db

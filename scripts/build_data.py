@@ -73,6 +73,9 @@ TIMM_LISTS = (
      "the 100 classes of mini-ImageNet (Vinyals et al. 2016; Ravi & Larochelle split)"),
 )  # fmt: skip
 
+#: Checked when the library opens the index (imagenet_cli/_resources.py).
+SCHEMA_VERSION = "2"  # must equal imagenet_cli._resources.SCHEMA_VERSION
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE synsets (
@@ -95,6 +98,7 @@ CREATE TABLE lemmas (
     lemma TEXT NOT NULL,             -- as WordNet spells it: golden_retriever
     key TEXT NOT NULL,               -- lower case, spaces: golden retriever
     sense_rank INTEGER NOT NULL,     -- 1 = this synset is the lemma's first noun sense
+    sense_key TEXT NOT NULL UNIQUE,  -- WordNet 3.0 sense key (index.sense): dog%1:05:00::
     PRIMARY KEY (offset, position)
 ) WITHOUT ROWID;
 CREATE INDEX lemmas_key ON lemmas(key);
@@ -277,14 +281,14 @@ def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
              *below[offset],
              len(s.hyponyms()) + len(s.instance_hyponyms())),
         )  # fmt: skip
-        for position, lemma in enumerate(s.lemma_names()):
+        for position, lemma in enumerate(s.lemmas()):
             # Sense order of this lemma among WordNet's noun senses (index.noun order).
-            senses = wn._lemma_pos_offset_map[lemma.lower()]["n"]
-            key = lemma.lower().replace("_", " ")
+            senses = wn._lemma_pos_offset_map[lemma.name().lower()]["n"]
+            key = lemma.name().lower().replace("_", " ")
             keys.add(key)
             db.execute(
-                "INSERT INTO lemmas VALUES (?, ?, ?, ?, ?)",
-                (offset, position, lemma, key, senses.index(offset) + 1),
+                "INSERT INTO lemmas VALUES (?, ?, ?, ?, ?, ?)",
+                (offset, position, lemma.name(), key, senses.index(offset) + 1, lemma.key()),
             )
         # NLTK keeps pointers in sets, so their order changes from run to run: sort.
         parents = sorted(
@@ -365,7 +369,7 @@ def build_index(timm_wheel: Path, out: Path, tv_wheel: Path) -> dict[str, Any]:
         "noun_max_depth": str(wn._compute_max_depth("n", False)),
         "timm_version": TIMM_VERSION,
         "synsets": str(len(offsets)),
-        "schema": "1",
+        "schema": SCHEMA_VERSION,
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     db.commit()

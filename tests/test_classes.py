@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import zipfile
+from typing import Any
 
 import pytest
 
 from imagenet_cli._errors import ImagenetError, NotFoundError
-from imagenet_cli.index.classes import Scheme, all_classes, duplicate_names, get_class
+from imagenet_cli.index.classes import NotAClass, Scheme, all_classes, duplicate_names, get_class
 from imagenet_cli.index.subsets import get_subset, list_subsets
 from tests.conftest import ROOT, timm_list
 from tests.test_cli import run
@@ -69,10 +70,17 @@ def test_any_synset_identifier_finds_its_class() -> None:
     assert caught.value.hint == "ImageNet synsets are nouns; run.v.01 is a verb"
 
 
-def test_a_synset_that_is_not_a_class() -> None:
-    with pytest.raises(ImagenetError) as caught:
+def test_a_synset_that_is_not_a_class(wn: Any, timm_wheel: zipfile.ZipFile) -> None:
+    with pytest.raises(NotAClass) as caught:
         get_class("n02084071")
-    assert caught.value.hint == "118 classes lie under it: imagenet classes --under n02084071"
+    dog = wn.synset("dog.n.01")
+    below = {f"n{s.offset():08d}" for s in dog.closure(lambda s: s.hyponyms())}
+    expected = len(below & set(timm_list(timm_wheel, "imagenet_synsets.txt")))
+    assert caught.value.classes_below == expected
+    assert caught.value.wnid == "n02084071"
+    code, _, err = run("classes", "show", "n02084071")
+    assert code == 1
+    assert f"{expected} classes lie under it: imagenet classes --under n02084071" in err
     with pytest.raises(NotFoundError):
         get_class("tenchh")
 

@@ -83,11 +83,11 @@ def test_every_synset_equals_wordnet(wn: Any) -> None:
         assert ours.lemmas == tuple(theirs.lemma_names())
         assert ours.gloss == theirs.definition()
         assert ours.lexname == theirs.lexname()
-        assert ours.min_depth == theirs.min_depth()
+        assert ours.min_depth() == theirs.min_depth()
         hyper = {f"n{h.offset():08d}" for h in theirs.hypernyms()}
         inst = {f"n{h.offset():08d}" for h in theirs.instance_hypernyms()}
-        assert set(ours.hypernyms) == hyper, ours.name
-        assert set(ours.instance_hypernyms) == inst, ours.name
+        assert set(ours.hypernym_wnids) == hyper, ours.name
+        assert set(ours.instance_hypernym_wnids) == inst, ours.name
 
 
 def test_index_is_closed_under_hypernyms() -> None:

@@ -1,4 +1,9 @@
-"""The one place that turns expected failures into a one-line message and exit code 1."""
+"""The one place that turns the library's errors into command-line words and exit codes.
+
+The library's errors carry data and never name an option; here they become one line on
+stderr (``Error: ... ; hint. Did you mean: a, b?``) and exit code 1, with the options and
+commands a user can type next.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,10 @@ from contextlib import contextmanager
 
 import typer
 
-from imagenet_cli._errors import ImagenetError
+from imagenet_cli import ImagenetError, OutOfRange
+
+#: Library names of numbers that the command line sets through an option.
+_OPTION_OF = {"depth": "--depth", "max_children": "--max-children", "limit": "--limit"}
 
 
 def _printable(text: str) -> str:
@@ -16,11 +24,33 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+def words(error: ImagenetError) -> tuple[str, str | None]:
+    """The message and hint of ``error`` as the command line says them."""
+    from imagenet_cli import NotAClass
+
+    message, hint = error.message, error.hint
+    if isinstance(error, OutOfRange):
+        if error.what == "start year":
+            message = f"--from {error.value} is after --to {error.high}"
+        elif error.what in _OPTION_OF:
+            message = f"{_OPTION_OF[error.what]} must be 0 or more, not {error.value}"
+    elif isinstance(error, NotAClass) and error.wnid is not None:
+        count = error.classes_below
+        hint = (
+            f"{count} class{'' if count == 1 else 'es'} lie under it: "
+            f"imagenet classes --under {error.wnid}"
+            if count
+            else f"see imagenet synsets show {error.wnid}"
+        )
+    return message, hint
+
+
 def report(error: ImagenetError) -> None:
-    """Write ``Error: message (hint). Did you mean: a, b?`` as one line to stderr."""
-    line = f"Error: {error.message}"
-    if error.hint:
-        line += f"; {error.hint}"
+    """Write ``Error: message; hint. Did you mean: a, b?`` as one line to stderr."""
+    message, hint = words(error)
+    line = f"Error: {message}"
+    if hint:
+        line += f"; {hint}"
     if error.suggestions:
         line += f". Did you mean: {', '.join(error.suggestions)}?"
     sys.stderr.write(_printable(line) + "\n")
@@ -28,7 +58,7 @@ def report(error: ImagenetError) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Run model code; an :class:`ImagenetError` becomes one stderr line and exit 1."""
+    """Run library code; an :class:`ImagenetError` becomes one stderr line and exit 1."""
     try:
         yield
     except ImagenetError as error:

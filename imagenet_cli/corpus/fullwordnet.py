@@ -381,13 +381,13 @@ def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyRe
             ("name", ours.name, theirs.name()),
             ("lemmas", ", ".join(ours.lemmas), ", ".join(theirs.lemma_names())),
             ("gloss", ours.gloss, theirs.definition()),
-            ("hypernyms", " ".join(sorted(ours.hypernyms)), " ".join(hyper)),
-            ("instance_hypernyms", " ".join(sorted(ours.instance_hypernyms)), " ".join(inst)),
+            ("hypernyms", " ".join(sorted(ours.hypernym_wnids)), " ".join(hyper)),
+            ("instance_hypernyms", " ".join(sorted(ours.instance_hypernym_wnids)), " ".join(inst)),
         ):
             if mine != other:
                 mismatches.append(Mismatch(ours.wnid, name, mine, other))
         lemma_count += len(ours.lemmas)
-        link_count += len(ours.hypernyms) + len(ours.instance_hypernyms)
+        link_count += len(ours.hypernym_wnids) + len(ours.instance_hypernym_wnids)
         if progress is not None and (done % 1000 == 0 or done == len(offsets)):
             progress(done, len(offsets))
     return VerifyReport(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli._errors import ImagenetError
+from imagenet_cli._errors import NotFoundError, OutOfRange
 from imagenet_cli._resources import load_json
 
 TIMELINE_FILE = "timeline.json"
@@ -118,12 +118,19 @@ def query_timeline(
     """Entries from ``start`` to ``end`` (inclusive years) for one task.
 
     Raises:
-        ImagenetError: ``start`` is after ``end``, or ``task`` is not cls, loc or det.
+        OutOfRange: ``start`` is after ``end`` (``what`` is ``"start year"``).
+        NotFound: ``task`` is not cls, loc or det.
     """
     if task not in TASKS:
-        raise ImagenetError(f"unknown task {task!r}", suggestions=TASKS)
+        raise NotFoundError("task", task, suggestions=TASKS)
     if start is not None and end is not None and start > end:
-        raise ImagenetError(f"--from {start} is after --to {end}")
+        raise OutOfRange(
+            "start year",
+            start,
+            0,
+            end,
+            message=f"the start year {start} is after the end year {end}",
+        )
     return tuple(
         e
         for e in load_timeline()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
 from imagenet_cli._resources import index_db
 from imagenet_cli.index.synsets import clean, normalize, subset_members
 
@@ -66,6 +66,50 @@ class ImagenetClass:
     def tf_slim_slot(self) -> int:
         """The output slot in a 1001-way TF-slim model (slot 0 is background)."""
         return self.index + 1
+
+    def number(self, scheme: str | Scheme = "index") -> int:
+        """This class's number under ``scheme`` (see :class:`Scheme`).
+
+        Raises:
+            NotFound: an unknown scheme.
+        """
+        chosen = scheme_of(scheme)
+        if chosen is Scheme.INDEX:
+            return self.index
+        if chosen is Scheme.DEVKIT:
+            return self.ilsvrc2012_id
+        return self.index + 1
+
+
+class NotAClass(ImagenetError, LookupError):
+    """A synset of the index (or TF-slim's background slot) that is no ILSVRC-2012 class.
+
+    Attributes:
+        wnid, name: the synset (None for the background slot).
+        classes_below: how many classes lie under it.
+    """
+
+    def __init__(
+        self, message: str, wnid: str | None = None, name: str | None = None, below: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.wnid = wnid
+        self.name = name
+        self.classes_below = below
+
+
+def scheme_of(value: str | Scheme) -> Scheme:
+    """A :class:`Scheme` from its value (``"tf-slim"``) or itself.
+
+    Raises:
+        NotFound: no scheme has that name.
+    """
+    if isinstance(value, Scheme):
+        return value
+    try:
+        return Scheme(str(value).strip().lower())
+    except ValueError:
+        raise NotFoundError("numbering scheme", str(value), [s.value for s in Scheme]) from None
 
 
 @cache
@@ -119,9 +163,13 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
         number = int(key)
         low, high = _RANGES[scheme]
         if not low <= number <= high:
-            raise ImagenetError(
-                f"{scheme.value} {number} is out of range: {scheme.value} numbers run "
-                f"from {low} to {high}"
+            raise OutOfRange(
+                scheme.value,
+                number,
+                low,
+                high,
+                message=f"{scheme.value} {number} is out of range: {scheme.value} numbers run "
+                f"from {low} to {high}",
             )
         if scheme is Scheme.INDEX:
             return classes[number]
@@ -129,7 +177,7 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
             return classes[number - 1]
         if scheme is Scheme.TF_SLIM:
             if number == BACKGROUND_SLOT:
-                raise ImagenetError("TF-slim slot 0 is 'background', not a class")
+                raise NotAClass("TF-slim slot 0 is 'background', not a class")
             return classes[number - 1]
         return next(c for c in classes if c.ilsvrc2012_id == number)
     for found in classes:
@@ -142,7 +190,9 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
         return matches[0]
     if len(matches) > 1:
         listed = ", ".join(f"{c.index} {c.wnid} {c.synset} ({c.simple_name})" for c in matches)
-        raise ImagenetError(
+        raise Ambiguous(
+            raw,
+            matches,
             f"{raw!r} names {len(matches)} classes: {listed}",
             hint="give the index or wnid",
         )
@@ -165,14 +215,11 @@ def _via_synset(text: str) -> ImagenetClass:
     if synset.ilsvrc2012_index is not None:
         return all_classes()[synset.ilsvrc2012_index]
     count = len(classes_under(synset.wnid))
-    raise ImagenetError(
+    raise NotAClass(
         f"{synset.name} ({synset.wnid}) is a synset of the index but not an ILSVRC-2012 class",
-        hint=(
-            f"{count} class{'' if count == 1 else 'es'} lie under it: "
-            f"imagenet classes --under {synset.wnid}"
-        )
-        if count
-        else f"see imagenet synsets show {synset.wnid}",
+        synset.wnid,
+        synset.name,
+        count,
     )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli._errors import ImagenetError
+from imagenet_cli._errors import OutOfRange
 from imagenet_cli._resources import index_db
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
@@ -88,14 +88,20 @@ def parents(offset: int) -> tuple[int, ...]:
 
 
 @cache
-def children(offset: int) -> tuple[int, ...]:
-    """Direct hyponyms in the index (instances included), by name."""
+def children(offset: int, instance: bool | None = None) -> tuple[int, ...]:
+    """Direct hyponyms in the index, by name: all (``instance=None``), class hyponyms only
+    (``False``) or instance hyponyms only (``True``)."""
     rows = index_db().execute(
-        "SELECT h.offset FROM hypernyms h JOIN synsets s ON s.offset = h.offset "
+        "SELECT h.offset, h.instance FROM hypernyms h JOIN synsets s ON s.offset = h.offset "
         "WHERE h.hypernym = ? ORDER BY s.name",
         (offset,),
     )
-    return tuple(c for (c,) in rows)
+    return tuple(c for c, inst in rows if instance is None or bool(inst) is instance)
+
+
+def roots_above(offset: int) -> tuple[int, ...]:
+    """The synsets without hypernyms above (or equal to) ``offset``, by offset."""
+    return tuple(sorted(o for o in _ancestors(offset) if not parents(o)))
 
 
 @cache
@@ -326,8 +332,10 @@ def hyponym_tree(
     Raises:
         ImagenetError: ``depth`` or ``max_children`` is negative.
     """
-    if depth < 0 or max_children < 0:
-        raise ImagenetError("--depth and --max-children must be 0 or more")
+    if depth < 0:
+        raise OutOfRange("depth", depth, 0, None)
+    if max_children < 0:
+        raise OutOfRange("max_children", max_children, 0, None)
     kids_of, parents_of = _subtree(root, depth)
     info = nodes({root, *(c for cs in kids_of.values() for c in cs), *(
         p for ps in parents_of.values() for p in ps)})  # fmt: skip

@@ -1,8 +1,11 @@
-"""One resolver for every way a user names a synset, and the hints when nothing matches.
+"""One parser and one resolver for every way a user names a synset, and the hints when
+nothing matches.
 
-Forms, tried in this order: an ILSVRC-2012 class index (``207``), a wnid (``n02084071``,
-or its 8 digits alone), a WordNet name (``dog.n.01``), a lemma (``golden retriever``, any
-case, spaces or underscores, or an inflected form such as ``geese``).
+Forms (:class:`Form`): an ILSVRC-2012 class index (``207``, or the int 207), a WordNet 3.0
+offset as a wnid (``n02084071``), its 8 digits alone, offset-pos (``02084071-n``,
+``02084071n``, ``wn:02084071n``: the forms OMW, ILI and WSD tools print), a WordNet name
+(``dog.n.01``), a sense key (``dog%1:05:00::``), or a lemma (``golden retriever``, any case,
+spaces or underscores, or an inflected form such as ``geese``).
 
 When a name is not in the ImageNet index, the bundled list of all WordNet 3.0 nouns tells
 "a WordNet 3.0 noun that ImageNet lacks" from "not a WordNet 3.0 noun at all" (a WordNet
@@ -15,9 +18,11 @@ import re
 import sys
 import zlib
 from array import array
+from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
-from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
 from imagenet_cli._resources import index_db
 from imagenet_cli.index.synsets import (
     Synset,
@@ -85,29 +90,123 @@ def is_wordnet30_lemma(text: str) -> bool:
     return any(form in lemmas for form in base_forms(key, known=lemmas))
 
 
-def identifier_hint(text: str) -> str | None:
-    """Why ``text`` names nothing in ImageNet, when its form says more than "no match"."""
-    key = normalize(clean(text))
-    number = _NUMBER_RE.match(key)
-    if number:
-        value = int(key)
-        if 0 < value < 10**8 and len(key.lstrip("+-")) >= 6:
-            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits (n{value:08d}?)"
-        return "class indices run from 0 to 999"
+class Form(Enum):
+    """What kind of synset identifier a text is (see :func:`parse_identifier`)."""
+
+    INDEX = "ILSVRC-2012 class index"  # 207
+    OFFSET = "WordNet 3.0 offset"  # n02084071, 02084071, 02084071-n, 02084071n, wn:02084071n
+    NAME = "WordNet name"  # dog.n.01
+    SENSE_KEY = "sense key"  # dog%1:05:00::
+    LEMMA = "lemma"  # golden retriever, geese
+    MALFORMED = "malformed"  # looks like an id but cannot be one: n2084071, 02084071-v
+
+
+class Identifier(NamedTuple):
+    """A parsed synset identifier: its form, the text given, and its normalized key.
+
+    ``number`` is the class index (INDEX) or the offset (OFFSET); ``hint`` says what is
+    wrong with a MALFORMED one.
+    """
+
+    form: Form
+    text: str
+    key: str
+    number: int | None = None
+    hint: str | None = None
+
+
+_SENSE_KEY_RE = re.compile(r"^[^%\s]+%[1-5]:\d\d:\d\d:[^:\s]*:(\d\d)?$", re.ASCII)
+_OFFSET_POS_RE = re.compile(r"^(?:wn:)?(\d{8})-?([a-z])$", re.ASCII)
+
+
+def _not_a_noun(key: str, pos: str) -> str:
+    kind = _POS.get(pos)
+    if kind is None:
+        return f"ImageNet synsets are nouns; {key} is not a noun"
+    return f"ImageNet synsets are nouns; {key} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+def parse_identifier(value: object) -> Identifier:
+    """Tell which form of synset identifier ``value`` is, without looking anything up.
+
+    Args:
+        value: an int (an ILSVRC-2012 class index) or a str in any form of :class:`Form`.
+            Case, underscores, spaces and accents of lemmas are ignored.
+
+    Raises:
+        TypeError: ``value`` is neither an int nor a str (None, float, bytes, bool ...).
+        ImagenetError: the text is empty.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(
+            "a synset identifier is a str (wnid, offset-pos, WordNet name, sense key or lemma) "
+            f"or an int (ILSVRC-2012 class index), not {type(value).__name__}"
+        )
+    if isinstance(value, int):
+        return Identifier(Form.INDEX, str(value), str(value), value)
+    text = clean(value).strip()
+    if not text:
+        raise ImagenetError("the synset identifier is empty")
+    if _SENSE_KEY_RE.match(text.lower()):
+        return Identifier(Form.SENSE_KEY, text, text.lower())
+    key = normalize(text)
+    if _NUMBER_RE.match(key):
+        digits = key.lstrip("+-")
+        if len(digits) == 8 and key[0].isdigit():
+            return Identifier(Form.OFFSET, text, key, int(digits))
+        if len(digits) > 12:
+            return Identifier(Form.MALFORMED, text, key, hint="class indices run from 0 to 999")
+        return Identifier(Form.INDEX, text, key, int(key))
     wnid = _WNID_RE.match(key)
     if wnid:
         digits = wnid.group(1)
+        if len(digits) == 8:
+            return Identifier(Form.OFFSET, text, key, int(digits))
         if len(digits) < 8:
-            return f"wnids have 8 digits after the 'n': did you mean n{int(digits):08d}?"
-        if len(digits) > 8:
-            return "wnids have 8 digits after the 'n'"
-        return NOT_IN_IMAGENET if is_wordnet30_noun(int(digits)) else NOT_IN_WORDNET30
+            hint = f"wnids have 8 digits after the 'n': did you mean n{int(digits):08d}?"
+        else:
+            hint = "wnids have 8 digits after the 'n'"
+        return Identifier(Form.MALFORMED, text, key, hint=hint)
+    offset_pos = _OFFSET_POS_RE.match(key)
+    if offset_pos:
+        digits, pos = offset_pos.groups()
+        if pos == "n":
+            return Identifier(Form.OFFSET, text, key, int(digits))
+        return Identifier(Form.MALFORMED, text, key, hint=_not_a_noun(key, pos))
+    if _NAME_RE.match(key):
+        return Identifier(Form.NAME, text, key)
+    return Identifier(Form.LEMMA, text, key)
+
+
+def identifier_hint(text: str) -> str | None:
+    """Why ``text`` names nothing in ImageNet, when its form says more than "no match"."""
+    try:
+        parsed = parse_identifier(text)
+    except ImagenetError:
+        return None
+    key = parsed.key
+    if parsed.form is Form.MALFORMED:
+        return parsed.hint
+    if parsed.form is Form.INDEX:
+        value = parsed.number or 0
+        digits = key.lstrip("+-")
+        if 0 < value < 10**8 and len(digits) >= 6:
+            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits (n{value:08d}?)"
+        return "class indices run from 0 to 999"
+    if parsed.form is Form.OFFSET:
+        return NOT_IN_IMAGENET if is_wordnet30_noun(parsed.number or 0) else NOT_IN_WORDNET30
+    if parsed.form is Form.SENSE_KEY:
+        if not key.split("%", 1)[1].startswith("1:"):
+            return "ImageNet synsets are nouns; a noun's sense key has 1 after the '%'"
+        return "not a sense key of a lemma in ImageNet's index"
     name = _NAME_RE.match(key)
     if name:
         pos = name.group("pos")
         if pos != "n":
             kind = _POS.get(pos, "not a noun")
-            return f"ImageNet synsets are nouns; {key} is {'an' if kind[0] in 'a' else 'a'} {kind}"
+            return (
+                f"ImageNet synsets are nouns; {key} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+            )
         if is_wordnet30_name(key):
             return "a WordNet 3.0 noun synset, but not in ImageNet"
         return None
@@ -116,80 +215,90 @@ def identifier_hint(text: str) -> str | None:
     return None
 
 
-def _not_found(text: str) -> NotFoundError:
-    hint = identifier_hint(text)
-    key = normalize(text)
-    if hint is not None or _NUMBER_RE.match(key) or _WNID_RE.match(key):
-        return NotFoundError("synset", text, hint=hint, suggestions=())
-    name = _NAME_RE.match(key)
-    head = name.group("head") if name else key
-    return NotFoundError("synset", text, suggestions=suggest_lemmas(head))
+def _not_found(parsed: Identifier) -> NotFoundError:
+    hint = identifier_hint(parsed.text)
+    if hint is not None or parsed.form in (Form.INDEX, Form.OFFSET, Form.MALFORMED):
+        return NotFoundError("synset", parsed.text, hint=hint, suggestions=())
+    if parsed.form is Form.SENSE_KEY:
+        head = parsed.key.split("%", 1)[0].replace("_", " ")
+        return NotFoundError("synset", parsed.text, suggestions=suggest_lemmas(head))
+    name = _NAME_RE.match(parsed.key)
+    head = name.group("head") if name else parsed.key
+    return NotFoundError("synset", parsed.text, suggestions=suggest_lemmas(head))
 
 
-def resolve(identifier: str) -> Synset:
-    """Find one synset of the ImageNet index by any identifier (see the module docstring).
+def resolve(identifier: object) -> Synset:
+    """Find one synset of the ImageNet index by any identifier (see :func:`parse_identifier`).
 
     Returns:
         The synset.
 
     Raises:
-        ImagenetError: an empty identifier, a class index outside 0-999, or a lemma that
-            names several ImageNet synsets (the message lists them with their parents).
-        NotFoundError: nothing matches; the hint says whether WordNet 3.0 has it, or what
+        TypeError: ``identifier`` is neither a str nor an int.
+        ImagenetError: the identifier is empty.
+        OutOfRange: a class index outside 0-999.
+        Ambiguous: a lemma that names several ImageNet synsets (``candidates`` lists them).
+        NotFound: nothing matches; the hint says whether WordNet 3.0 has it, or what
             is wrong with its form (a wnid without zero padding, a verb, ...).
     """
-    text = clean(identifier).strip()
-    key = normalize(text)
-    if not key:
-        raise ImagenetError("the synset identifier is empty")
+    parsed = parse_identifier(identifier)
     db = index_db()
-    if _NUMBER_RE.match(key):
-        digits = key.lstrip("+-")
-        if len(digits) == 8 and key[0].isdigit():
-            key = f"n{digits}"
-        else:
-            value = int(key)
-            row = None
-            if 0 <= value <= 999 and key[0] != "+":
-                row = db.execute(
-                    "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (value,)
-                ).fetchone()
-            if row is None:
-                raise ImagenetError(
-                    f"{text!r} is not an ILSVRC-2012 class index", hint=identifier_hint(text)
-                )
-            return load_synsets(row)[row[0]]
-    wnid = _WNID_RE.match(key)
-    if wnid:
-        found = load_synsets([int(wnid.group(1))]) if len(wnid.group(1)) == 8 else {}
+    form, key = parsed.form, parsed.key
+    if form is Form.MALFORMED:
+        raise _not_found(parsed)
+    if form is Form.INDEX:
+        value = parsed.number if parsed.number is not None else -1
+        row = None
+        if 0 <= value <= 999 and not key.startswith("+"):
+            row = db.execute(
+                "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (value,)
+            ).fetchone()
+        if row is None:
+            raise OutOfRange(
+                "class index",
+                value,
+                0,
+                999,
+                message=f"{parsed.text!r} is not an ILSVRC-2012 class index (0-999)",
+            ).with_hint(identifier_hint(parsed.text))
+        return load_synsets(row)[row[0]]
+    if form is Form.OFFSET:
+        found = load_synsets([parsed.number or 0])
         if not found:
-            raise _not_found(text)
+            raise _not_found(parsed)
         return next(iter(found.values()))
-    if _NAME_RE.match(key):
+    if form is Form.SENSE_KEY:
+        row = db.execute("SELECT offset FROM lemmas WHERE sense_key = ?", (key,)).fetchone()
+        if row is None:
+            raise _not_found(parsed)
+        return load_synsets(row)[row[0]]
+    if form is Form.NAME:
         row = db.execute(
             "SELECT offset FROM synsets WHERE name = ? COLLATE NOCASE", (key.replace(" ", "_"),)
         ).fetchone()
         if row is None:
-            raise _not_found(text)
+            raise _not_found(parsed)
         return load_synsets(row)[row[0]]
     offsets: list[int] = []
-    for form in (key, *base_forms(key)):
+    for form_key in (key, *base_forms(key)):
         offsets = [o for (o,) in db.execute(
-            "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (form,)
+            "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (form_key,)
         )]  # fmt: skip
         if offsets:
             break
     if not offsets:
-        raise _not_found(text)
+        raise _not_found(parsed)
+    synsets = load_synsets(offsets)
     if len(offsets) > 1:
-        synsets = load_synsets(offsets)
         parents = load_synsets(int(w[1:]) for o in offsets for w in synsets[o].parents[:1])
         listed = ", ".join(describe(synsets[o], parents) for o in offsets)
-        raise ImagenetError(
-            f"{text!r} names {len(offsets)} ImageNet synsets: {listed}",
+        raise Ambiguous(
+            parsed.text,
+            [synsets[o] for o in offsets],
+            f"{parsed.text!r} names {len(offsets)} ImageNet synsets: {listed}",
             hint="pick one by its wnid or WordNet name",
         )
-    return load_synsets(offsets)[offsets[0]]
+    return synsets[offsets[0]]
 
 
 def other_wordnet_senses(identifier: str, shown: Synset) -> tuple[str, ...]:
@@ -199,9 +308,13 @@ def other_wordnet_senses(identifier: str, shown: Synset) -> tuple[str, ...]:
     hope.n.01-06. Only synsets named after the lemma are listed (from the bundled list of
     all WordNet 3.0 noun names; no corpus needed). Empty for wnids, names and numbers.
     """
-    key = normalize(clean(identifier)).replace(" ", "_")
-    if not key or _NUMBER_RE.match(key) or _WNID_RE.match(key) or _NAME_RE.match(key):
+    try:
+        parsed = parse_identifier(identifier)
+    except ImagenetError:
         return ()
+    if parsed.form is not Form.LEMMA:
+        return ()
+    key = parsed.key.replace(" ", "_")
     prefix = f"{key}.n."
     index = {n.lower() for (n,) in index_db().execute("SELECT name FROM synsets")}
     found = [n for n in _noun_names() if n.startswith(prefix) and n.lower() not in index]

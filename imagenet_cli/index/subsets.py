@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from imagenet_cli._errors import NotFoundError
 from imagenet_cli._resources import index_db
-from imagenet_cli.index.synsets import clean, subset_names
+from imagenet_cli.index.synsets import Synset, clean, load_synsets, subset_members, subset_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,16 @@ class Subset:
     ilsvrc2012_overlap: int
     description: str
     source: str
+
+    def wnids(self) -> tuple[str, ...]:
+        """The list's wnids in its own order (position = output index of models using it)."""
+        return tuple(f"n{o:08d}" for o in subset_members(self.name))
+
+    def synsets(self) -> list[Synset]:
+        """The list's synsets in its own order, as a new list."""
+        members = subset_members(self.name)
+        found = load_synsets(members)
+        return [found[o] for o in members]
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,8 +38,8 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         "name": synset.name,
         "lemmas": list(synset.lemmas),
         "gloss": synset.gloss,
-        "hypernyms": list(synset.hypernyms),
-        "instance_hypernyms": list(synset.instance_hypernyms),
+        "hypernyms": list(synset.hypernym_wnids),
+        "instance_hypernyms": list(synset.instance_hypernym_wnids),
         "hyponyms": [
             {
                 "wnid": _wnid(c),
@@ -84,8 +84,8 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
         "(itself included)",
     )
     facts.add_row("in lists", ", ".join(synset.subsets) or "none (an ancestor only)")
-    for wnid in synset.hypernyms:
-        kind = "instance of" if wnid in synset.instance_hypernyms else "hypernym"
+    for wnid in synset.parents:
+        kind = "instance of" if wnid in synset.instance_hypernym_wnids else "hypernym"
         facts.add_row(kind, Text(f"{_name(int(wnid[1:]))} ({wnid})"))
     parts: list[RenderableType] = [title, facts]
     below = nodes(children(synset.offset))

@@ -25,8 +25,8 @@ def synset_record(synset: Synset) -> dict[str, Any]:
         "gloss": synset.gloss,
         "ilsvrc2012_index": synset.ilsvrc2012_index,
         "ilsvrc2012_id": synset.ilsvrc2012_id,
-        "hypernyms": list(synset.hypernyms),
-        "instance_hypernyms": list(synset.instance_hypernyms),
+        "hypernyms": list(synset.hypernym_wnids),
+        "instance_hypernyms": list(synset.instance_hypernym_wnids),
         "subsets": list(synset.subsets),
     }
 
@@ -39,7 +39,7 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
 def _name_cell(synset: Synset, parents: dict[str, str]) -> Text:
     """The WordNet name, and below it the hypernyms that tell same-named synsets apart."""
     cell = Text(synset.name)
-    above = [parents[w].split(".")[0] for w in synset.hypernyms if w in parents]
+    above = [parents[w].split(".")[0] for w in synset.hypernym_wnids if w in parents]
     if above:
         cell.append("\n< " + ", ".join(above), style="dim")
     return cell
