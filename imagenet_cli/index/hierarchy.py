@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from imagenet_cli._errors import OutOfRange
+from imagenet_cli._errors import NotFoundError, OutOfRange
 from imagenet_cli._resources import index_db
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
@@ -51,7 +51,7 @@ def nodes(offsets: Iterable[int]) -> dict[int, Node]:
     """The :class:`Node` of each indexed offset given (read in bulk, then kept).
 
     Raises:
-        KeyError: an offset is not in the index.
+        NotFound: an offset is not in the index.
     """
     wanted = set(offsets)
     missing = sorted(wanted - _NODES.keys())
@@ -60,6 +60,9 @@ def nodes(offsets: Iterable[int]) -> dict[int, Node]:
         marks = ",".join("?" * len(chunk))
         for row in index_db().execute(f"{_NODE_SQL} WHERE offset IN ({marks})", chunk):
             _NODES[row[0]] = Node(*row)
+    absent = wanted - _NODES.keys()
+    if absent:
+        raise NotFoundError("synset", f"n{min(absent):08d}", suggestions=())
     return {o: _NODES[o] for o in wanted}
 
 
@@ -67,7 +70,7 @@ def node(offset: int) -> Node:
     """The :class:`Node` of one indexed synset.
 
     Raises:
-        KeyError: the offset is not in the index.
+        NotFound: the offset is not in the index.
     """
     found = _NODES.get(offset)
     return found if found is not None else nodes([offset])[offset]
@@ -124,7 +127,12 @@ def _ancestors(offset: int) -> set[int]:
 
 
 def hypernym_paths(offset: int) -> tuple[tuple[int, ...], ...]:
-    """Every path from ``entity.n.01`` down to the synset, root first (NLTK's order)."""
+    """Every path from ``entity.n.01`` down to the synset, root first (NLTK's order).
+
+    Raises:
+        NotFound: the offset is not in the index.
+    """
+    node(offset)
     above = parents(offset)
     if not above:
         return ((offset,),)

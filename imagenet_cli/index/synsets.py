@@ -156,7 +156,8 @@ class Synset:
         return "n"
 
     def hypernyms(self) -> list[Synset]:
-        """Direct class hypernyms, as NLTK's ``hypernyms()`` (sorted by name)."""
+        """Direct class hypernyms, as NLTK's ``hypernyms()``, sorted by name (NLTK keeps them
+        in a set, so its own order changes from run to run)."""
         return _synsets_of(self.hypernym_wnids)
 
     def instance_hypernyms(self) -> list[Synset]:
