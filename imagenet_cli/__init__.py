@@ -35,60 +35,103 @@ from imagenet_cli._errors import (
 
 if TYPE_CHECKING:
     from imagenet_cli._files import OutputError
+    from imagenet_cli.facts.about import Category
     from imagenet_cli.facts.architectures import Architecture, Variant
     from imagenet_cli.facts.layers import NetworkCost
+    from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
-    from imagenet_cli.index.classes import ImagenetClass, NotAClass, Scheme
+    from imagenet_cli.index.classes import Duplicate, ImagenetClass, NotAClass, Scheme
+    from imagenet_cli.index.hierarchy import (
+        Comparison,
+        Node,
+        Pair,
+        SynsetDetails,
+        TreeNode,
+    )
     from imagenet_cli.index.identifiers import Form, Identifier
-    from imagenet_cli.index.subsets import Subset
+    from imagenet_cli.index.subsets import Member, Subset
     from imagenet_cli.index.synsets import Match, SearchHit, SearchResults, Synset
 
 __version__ = "0.2.0"
 
 __all__ = [
+    "FIRST_CONTEST",
+    "LAST_CONTEST",
     "Ambiguous",
     "Architecture",
+    "Category",
+    "Comparison",
     "DataMissing",
+    "Duplicate",
     "Form",
     "Identifier",
     "ImagenetClass",
     "ImagenetError",
     "Match",
+    "Member",
     "NetworkCost",
+    "Node",
     "NotAClass",
     "NotFound",
     "OutOfRange",
     "OutputError",
+    "Pair",
     "Scheme",
     "SearchHit",
     "SearchResults",
     "Subset",
     "Synset",
+    "SynsetDetails",
     "TimelineEntry",
+    "TreeNode",
     "Variant",
     "__version__",
     "architecture",
     "architectures",
+    "categories",
+    "class_depths",
     "classes",
+    "classes_in",
+    "classes_under",
+    "compare",
+    "details",
+    "duplicate_names",
     "get_class",
+    "human_error",
+    "hyponym_tree",
     "layer_costs",
+    "no_match_error",
+    "other_wordnet_senses",
     "parse_identifier",
+    "releases",
     "search",
     "search_hits",
     "subset",
+    "subset_members",
     "subsets",
     "synset",
     "timeline",
     "variant",
+    "winning_errors",
 ]
 
 #: Public names defined in internal modules, imported on first use (keeps start-up short).
 _LAZY = {
+    "FIRST_CONTEST": "imagenet_cli.facts.timeline",
+    "LAST_CONTEST": "imagenet_cli.facts.timeline",
     "Architecture": "imagenet_cli.facts.architectures",
+    "Category": "imagenet_cli.facts.about",
     "Variant": "imagenet_cli.facts.architectures",
     "NetworkCost": "imagenet_cli.facts.layers",
     "TimelineEntry": "imagenet_cli.facts.timeline:Entry",
     "ImagenetClass": "imagenet_cli.index.classes",
+    "Duplicate": "imagenet_cli.index.classes",
+    "Comparison": "imagenet_cli.index.hierarchy",
+    "Node": "imagenet_cli.index.hierarchy",
+    "Pair": "imagenet_cli.index.hierarchy",
+    "SynsetDetails": "imagenet_cli.index.hierarchy",
+    "TreeNode": "imagenet_cli.index.hierarchy",
+    "Member": "imagenet_cli.index.subsets",
     "NotAClass": "imagenet_cli.index.classes",
     "Scheme": "imagenet_cli.index.classes",
     "Form": "imagenet_cli.index.identifiers",
@@ -212,6 +255,76 @@ def search_hits(
     return search_synsets(query, subset=subset, limit=limit)
 
 
+def no_match_error(query: str, subset: str | None = None) -> NotFound:
+    """The error to raise for a search without hits, saying why where the query shows it.
+
+    A query found outside ``subset`` says where it is; a WordNet 3.0 noun that ImageNet
+    lacks, a wnid missing its zero padding or a verb's name say so; anything else gets
+    look-alike lemmas as ``suggestions``.
+    """
+    from imagenet_cli.index.synsets import no_match_error as explain
+
+    return explain(query, subset)
+
+
+def other_wordnet_senses(identifier: str, shown: Synset) -> tuple[str, ...]:
+    """WordNet 3.0 noun synsets named ``<lemma>.n.NN`` that ImageNet lacks, for a lemma
+    query (``hope`` finds hope.n.04 in ImageNet; WordNet has hope.n.01-06); empty for
+    wnids, names and numbers. From the bundled list of all WordNet 3.0 noun names."""
+    from imagenet_cli.index.identifiers import other_wordnet_senses as others
+
+    return others(identifier, shown)
+
+
+def details(synset: Synset) -> SynsetDetails:
+    """Everything known of one synset at once: counts below it, its parents, its hyponyms
+    in the index with their counts, and every hypernym path (:class:`SynsetDetails`)."""
+    from imagenet_cli.index.hierarchy import details as build
+
+    return build(synset)
+
+
+def hyponym_tree(
+    root: Synset, *, depth: int = 2, max_children: int = 25, subset: str | None = None
+) -> TreeNode:
+    """The hyponyms below ``root`` down to ``depth`` levels, as nested :class:`TreeNode`.
+
+    Children are ordered by ILSVRC-2012 classes beneath them, then 21k synsets, then
+    name; past ``max_children`` (0: no limit) the rest are counted in
+    ``hidden_children``. With ``subset``, only branches leading to that list's synsets.
+
+    Raises:
+        OutOfRange: a negative ``depth`` or ``max_children``.
+        NotFound: ``subset`` is not a bundled list, or none of its synsets is under root
+            (``kind`` is ``"subset member"``).
+    """
+    from imagenet_cli.index.hierarchy import hyponym_tree as grow
+    from imagenet_cli.index.hierarchy import members_with_ancestors
+    from imagenet_cli.index.synsets import subset_members as members
+
+    within = None if subset is None else members_with_ancestors(members(subset))
+    if within is not None and root.offset not in within:
+        raise NotFound(
+            "subset member",
+            root.name,
+            suggestions=(),
+            hint=f"no synset of {subset} lies under {root.name}",
+        )
+    return grow(root.offset, depth=depth, max_children=max_children, within=within)
+
+
+def compare(*synsets: Synset) -> Comparison:
+    """The lowest common hypernyms of two or more synsets, and for each pair NLTK's
+    measures on WordNet 3.0 with one shortest path (:class:`Comparison`).
+
+    Raises:
+        OutOfRange: fewer than two synsets.
+    """
+    from imagenet_cli.index.hierarchy import compare as build
+
+    return build(synsets)
+
+
 # The 1000 classes -----------------------------------------------------------------------------
 
 
@@ -264,6 +377,37 @@ def get_class(value: int | str, scheme: str | Scheme = "index") -> ImagenetClass
     return lookup(str(value), scheme_of(scheme))
 
 
+def classes_under(identifier: int | str | Synset) -> tuple[ImagenetClass, ...]:
+    """The ILSVRC-2012 classes in a synset's subtree (itself included), in index order.
+
+    Raises:
+        As :func:`synset`.
+    """
+    from imagenet_cli.index.classes import classes_under as under
+
+    wnid = identifier.wnid if not isinstance(identifier, (int, str)) else synset(identifier).wnid
+    return under(wnid)
+
+
+def classes_in(name: str) -> tuple[ImagenetClass, ...]:
+    """The ILSVRC-2012 classes a bundled list contains, in index order.
+
+    Raises:
+        NotFound: no list has that name.
+    """
+    from imagenet_cli.index.classes import classes_in as inside
+
+    return inside(name)
+
+
+def duplicate_names() -> tuple[Duplicate, ...]:
+    """Names (ignoring case) that several classes carry: as first WordNet lemma, as any
+    lemma, or as torchvision's display name (``crane``, ``maillot``)."""
+    from imagenet_cli.index.classes import duplicate_names as find
+
+    return find()
+
+
 # Lists ------------------------------------------------------------------------------------------
 
 
@@ -283,9 +427,21 @@ def subset(name: str) -> Subset:
     Raises:
         NotFound: no list has that name (with suggestions).
     """
+    from imagenet_cli.index.subsets import find_subset
+
+    return find_subset(name)
+
+
+def subset_members(name: str) -> tuple[Member, ...]:
+    """A bundled list's members in list order (``position`` = a model's output index),
+    each with wnid, WordNet name and ILSVRC-2012 class index.
+
+    Raises:
+        NotFound: no list has that name (with suggestions).
+    """
     from imagenet_cli.index.subsets import get_subset
 
-    return get_subset(name)[0]
+    return get_subset(name)[1]
 
 
 # Curated facts ----------------------------------------------------------------------------------
@@ -313,6 +469,48 @@ def timeline(
     from imagenet_cli.facts.timeline import query_timeline
 
     return query_timeline(start=start, end=end, task=task, milestones=milestones)
+
+
+def winning_errors(entries: tuple[TimelineEntry, ...]) -> dict[int, TimelineEntry]:
+    """``{year: entry}``: the lowest top-5 error among rank-1 results of each year in
+    ``entries`` (an outside-data entry counts); results without a top-5 error are skipped."""
+    from imagenet_cli.facts.timeline import winning_errors as best
+
+    return best(entries)
+
+
+def human_error() -> tuple[float, TimelineEntry] | None:
+    """The human top-5 error estimate on ILSVRC-2012 (percent: 5.1, Russakovsky et al.
+    2015, arXiv:1409.0575, section 6.4) and the milestone entry that reports it."""
+    from imagenet_cli.facts.timeline import human_error as estimate
+
+    return estimate()
+
+
+def releases() -> dict[str, Any]:
+    """The curated facts of ImageNet's releases and the ILSVRC-2012 splits (a new deep copy
+    of ``data/releases.json``: every figure there lists its sources)."""
+    from copy import deepcopy
+
+    from imagenet_cli.facts.about import releases as facts
+
+    return deepcopy(facts())
+
+
+def categories() -> tuple[Category, ...]:
+    """Broad WordNet categories (animal, dog, artifact, food ...) with how many ImageNet-21k
+    (fall 2011) synsets and ILSVRC-2012 classes lie under each, counted in the index."""
+    from imagenet_cli.facts.about import categories as count
+
+    return count()
+
+
+def class_depths() -> dict[int, int]:
+    """``{min_depth: classes}``: how many ILSVRC-2012 classes sit at each depth (edges on
+    the shortest hypernym path to entity.n.01, NLTK's ``min_depth``)."""
+    from imagenet_cli.facts.about import class_depths as depths
+
+    return depths()
 
 
 def architectures() -> tuple[Architecture, ...]:

@@ -96,9 +96,7 @@ def test_pairwise_methods_equal_nltk(wn: Any, timm_wheel: zipfile.ZipFile) -> No
         assert ours(ma.lowest_common_hypernyms(mb, use_min_depth=True)) == offsets_of(
             ta.lowest_common_hypernyms(tb, use_min_depth=True)
         )
-        assert sorted(ours(ma.common_hypernyms(mb))) == sorted(
-            offsets_of(ta.common_hypernyms(tb))
-        )
+        assert sorted(ours(ma.common_hypernyms(mb))) == sorted(offsets_of(ta.common_hypernyms(tb)))
         assert ma.shortest_path_distance(mb) == ta.shortest_path_distance(tb)
         assert ma.path_similarity(mb) == ta.path_similarity(tb)
         assert ma.wup_similarity(mb) == ta.wup_similarity(tb)

@@ -23,7 +23,7 @@ def about(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """ImageNet's releases and splits, and its categories computed from the WordNet index."""
-    from imagenet_cli.facts.about import categories, class_depths, releases
+    from imagenet_cli import categories, class_depths, releases
     from imagenet_cli.render.about import about_record, about_view
 
     if cite and as_json:

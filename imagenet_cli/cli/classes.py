@@ -66,12 +66,12 @@ def classes(
     """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
     if ctx.invoked_subcommand is not None:
         return
-    from imagenet_cli.index.classes import all_classes, classes_in, classes_under
+    from imagenet_cli import classes, classes_in, classes_under
     from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
 
     output = pick_format(fmt, as_json, as_csv, ClassFormat)
     with user_errors():
-        chosen = all_classes()
+        chosen = classes()
         title = "ILSVRC-2012 classes"
         if under is not None:
             below = {c.index for c in classes_under(under)}
@@ -114,11 +114,11 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Show one class with every numbering side by side."""
-    from imagenet_cli.index.classes import Scheme, get_class
+    from imagenet_cli import get_class
     from imagenet_cli.render.classes import class_show_record, class_view
 
     with user_errors():
-        found = get_class(value, Scheme(scheme.value))
+        found = get_class(value, scheme.value)
     if as_json:
         write_json(class_show_record(found))
     else:
@@ -133,7 +133,7 @@ def duplicates(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Names that more than one class carries (first lemma, any lemma, torchvision name)."""
-    from imagenet_cli.index.classes import duplicate_names
+    from imagenet_cli import duplicate_names
     from imagenet_cli.render.classes import duplicate_record, duplicates_table
 
     found = duplicate_names()

@@ -23,7 +23,7 @@ def subsets(
     """List every bundled synset list with its size, ILSVRC-2012 overlap and source."""
     if ctx.invoked_subcommand is not None:
         return
-    from imagenet_cli.index.subsets import list_subsets
+    from imagenet_cli import subsets as list_subsets
     from imagenet_cli.render.classes import SUBSET_COLUMNS, subset_record, subsets_table
 
     output = pick_format(fmt, as_json, as_csv)
@@ -48,12 +48,14 @@ def show(
     ] = None,
 ) -> None:
     """List a bundled list's members in order (the output index of models that use it)."""
-    from imagenet_cli.index.subsets import get_subset
+    from imagenet_cli import subset as get_subset
+    from imagenet_cli import subset_members
     from imagenet_cli.render.classes import MEMBER_COLUMNS, member_record, print_members
 
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():
-        subset, members = get_subset(name)
+        members = subset_members(name)
+        chosen = get_subset(name)
     if limit:
         members = members[:limit]
     if output is OutputFormat.JSON:
@@ -61,4 +63,4 @@ def show(
     elif output is OutputFormat.CSV:
         write_csv((member_record(m) for m in members), MEMBER_COLUMNS)
     else:
-        print_members(subset, members)
+        print_members(chosen, members)

@@ -47,7 +47,7 @@ def search(
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli.index.synsets import hypernym_names, no_match_error, search_synsets
+    from imagenet_cli import no_match_error, search_hits
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
@@ -61,7 +61,7 @@ def search(
         _search_all_wordnet(query, limit, output)
         return
     with user_errors():
-        found = search_synsets(query, subset=subset, limit=limit)
+        found = search_hits(query, subset=subset, limit=limit)
         if not found.total:
             raise no_match_error(query, subset)
     shown = found.hits
@@ -70,7 +70,8 @@ def search(
     elif output is OutputFormat.CSV:
         write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
     else:
-        print_view(search_table(shown, query, hypernym_names(shown)))
+        parents = {p.wnid: p.name for hit in shown for p in hit.synset.hypernyms()}
+        print_view(search_table(shown, query, parents))
     if output is OutputFormat.TABLE and len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
 
@@ -109,27 +110,22 @@ JsonOnly = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON."
 @app.command("show")
 def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
-    from imagenet_cli._errors import NotFoundError
-    from imagenet_cli.index.hierarchy import hypernym_paths
-    from imagenet_cli.index.identifiers import resolve
+    from imagenet_cli import NotFound, details, other_wordnet_senses, synset
     from imagenet_cli.render.hierarchy import show_record, show_view
 
     with user_errors():
         try:
-            synset = resolve(identifier)
-        except NotFoundError as error:
+            found = details(synset(identifier))
+        except NotFound as error:
             if not (error.hint or "").startswith("a WordNet 3.0 noun"):
                 raise
             _show_outside_imagenet(identifier, as_json)
             return
-        paths = hypernym_paths(synset.offset)
     if as_json:
-        write_json(show_record(synset, paths))
+        write_json(show_record(found))
     else:
-        print_view(show_view(synset, paths))
-        from imagenet_cli.index.identifiers import other_wordnet_senses
-
-        others = other_wordnet_senses(identifier, synset)
+        print_view(show_view(found))
+        others = other_wordnet_senses(identifier, found.synset)
         if others:
             listed = ", ".join(others[:6]) + (", ..." if len(others) > 6 else "")
             sys.stderr.write(
@@ -167,14 +163,13 @@ def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
 @app.command("path")
 def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Print every hypernym path from entity.n.01 down to the synset."""
-    from imagenet_cli.index.hierarchy import hypernym_paths
-    from imagenet_cli.index.identifiers import resolve
+    from imagenet_cli import synset
     from imagenet_cli.render.hierarchy import paths_view
 
     with user_errors():
-        paths = hypernym_paths(resolve(identifier).offset)
+        paths = tuple(tuple(p) for p in synset(identifier).hypernym_paths())
     if as_json:
-        write_json([[f"n{o:08d}" for o in p] for p in paths])
+        write_json([[s.wnid for s in p] for p in paths])
     else:
         print_view(paths_view(paths))
 
@@ -194,18 +189,12 @@ def tree(
     as_json: JsonOnly = False,
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.hierarchy import hyponym_tree, members_with_ancestors
-    from imagenet_cli.index.identifiers import resolve
-    from imagenet_cli.index.synsets import subset_members
+    from imagenet_cli import hyponym_tree, synset
     from imagenet_cli.render.hierarchy import tree_record, tree_view
 
     with user_errors():
-        root = resolve(identifier)
-        within = None if subset is None else members_with_ancestors(subset_members(subset))
-        if within is not None and root.offset not in within:
-            raise ImagenetError(f"no synset of {subset} lies under {root.name}")
-        node = hyponym_tree(root.offset, depth=depth, max_children=max_children, within=within)
+        root = synset(identifier)
+        node = hyponym_tree(root, depth=depth, max_children=max_children, subset=subset)
     if as_json:
         write_json(tree_record(node))
     else:
@@ -223,20 +212,14 @@ def lca(
 
     Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19.
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
-    from itertools import combinations
-
-    from imagenet_cli.index.hierarchy import lowest_common_hypernyms, relate
-    from imagenet_cli.index.identifiers import resolve
+    from imagenet_cli import compare, synset
     from imagenet_cli.render.hierarchy import relate_record, relate_view
 
     if len(identifiers) < 2:
         raise typer.BadParameter("give at least two synsets", param_hint="ID...")
     with user_errors():
-        synsets = [resolve(i) for i in identifiers]
-        offsets = [s.offset for s in synsets]
-        lowest = lowest_common_hypernyms(offsets)
-        pairs = [relate(a, b) for a, b in combinations(offsets, 2)]
+        found = compare(*(synset(i) for i in identifiers))
     if as_json:
-        write_json(relate_record(lowest, pairs))
+        write_json(relate_record(found))
     else:
-        print_view(relate_view(synsets, lowest, pairs))
+        print_view(relate_view(found))

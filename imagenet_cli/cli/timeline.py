@@ -49,8 +49,8 @@ def timeline(
     as_csv: CsvFlag = False,
 ) -> None:
     """ILSVRC winners by year with top-5 error, a chart against the human 5.1%, and milestones."""
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST, query_timeline
+    from imagenet_cli import FIRST_CONTEST, LAST_CONTEST, ImagenetError
+    from imagenet_cli import timeline as query_timeline
     from imagenet_cli.render.timeline import (
         TIMELINE_COLUMNS,
         csv_record,

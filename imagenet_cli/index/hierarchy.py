@@ -17,9 +17,11 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from imagenet_cli._errors import NotFoundError, OutOfRange
 from imagenet_cli._resources import index_db
+from imagenet_cli.index.synsets import Synset, load_synsets
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
 
@@ -372,3 +374,91 @@ def hyponym_tree(
         )
 
     return grow(root, depth, None)
+
+
+class SynsetDetails(NamedTuple):
+    """Everything ``synsets show`` prints of one synset, complete (renderers query nothing).
+
+    Attributes:
+        synset: the synset.
+        node: its counts (``classes_below``, ``in21k_below``, ``wordnet_hyponyms``).
+        parents: every direct hypernym, class hypernyms first, then instance hypernyms.
+        hyponyms: its direct hyponyms in the index (instances included), by name, with counts.
+        paths: every hypernym path, root first (as ``Synset.hypernym_paths()``).
+    """
+
+    synset: Synset
+    node: Node
+    parents: tuple[Synset, ...]
+    hyponyms: tuple[Node, ...]
+    paths: tuple[tuple[Synset, ...], ...]
+
+
+def details(synset: Synset) -> SynsetDetails:
+    """The :class:`SynsetDetails` of an indexed synset."""
+    below = children(synset.offset)
+    found = nodes([synset.offset, *below])
+    known = load_synsets([int(w[1:]) for w in synset.parents])
+    return SynsetDetails(
+        synset=synset,
+        node=found[synset.offset],
+        parents=tuple(known[int(w[1:])] for w in synset.parents),
+        hyponyms=tuple(found[c] for c in below),
+        paths=tuple(tuple(p) for p in synset.hypernym_paths()),
+    )
+
+
+class Pair(NamedTuple):
+    """How two synsets relate, with NLTK's measures on WordNet 3.0 (see :func:`relate`)."""
+
+    a: Synset
+    b: Synset
+    lowest_common_hypernyms: tuple[Synset, ...]
+    shortest_path_distance: int
+    path: tuple[Synset, ...]
+    path_similarity: float
+    wup_similarity: float
+    lch_similarity: float
+
+
+class Comparison(NamedTuple):
+    """The lowest common hypernyms of all the synsets, and every pair's measures."""
+
+    synsets: tuple[Synset, ...]
+    lowest_common_hypernyms: tuple[Synset, ...]
+    pairs: tuple[Pair, ...]
+
+
+def pair(a: Synset, b: Synset) -> Pair:
+    """The :class:`Pair` of two indexed synsets (NLTK's measures, one shortest path)."""
+    found = relate(a.offset, b.offset)
+    known = load_synsets([*found.lowest_common_hypernyms, *found.path])
+    return Pair(
+        a=a,
+        b=b,
+        lowest_common_hypernyms=tuple(known[o] for o in found.lowest_common_hypernyms),
+        shortest_path_distance=found.shortest_path_distance,
+        path=tuple(known[o] for o in found.path),
+        path_similarity=found.path_similarity,
+        wup_similarity=found.wup_similarity,
+        lch_similarity=found.lch_similarity,
+    )
+
+
+def compare(synsets: Sequence[Synset]) -> Comparison:
+    """The lowest common hypernyms of two or more synsets and each pair's measures.
+
+    Raises:
+        OutOfRange: fewer than two synsets.
+    """
+    from itertools import combinations
+
+    if len(synsets) < 2:
+        raise OutOfRange("synsets", len(synsets), 2, None, message="compare needs two synsets")
+    lowest = lowest_common_hypernyms([s.offset for s in synsets])
+    known = load_synsets(lowest)
+    return Comparison(
+        synsets=tuple(synsets),
+        lowest_common_hypernyms=tuple(known[o] for o in lowest),
+        pairs=tuple(pair(a, b) for a, b in combinations(synsets, 2)),
+    )

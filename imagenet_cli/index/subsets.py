@@ -55,22 +55,32 @@ def list_subsets() -> tuple[Subset, ...]:
     return tuple(Subset(*row) for row in index_db().execute(f"{_SQL} ORDER BY s.id"))
 
 
+def find_subset(name: str) -> Subset:
+    """A list by name (case and surrounding spaces ignored).
+
+    Raises:
+        NotFoundError: no list has that name (did you mean).
+    """
+    name = clean(name)
+    row = index_db().execute(f"{_SQL} WHERE s.name = ?", (name.strip().lower(),)).fetchone()
+    if row is None:
+        raise NotFoundError("subset", name, subset_names())
+    return Subset(*row)
+
+
 def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
     """A list and its members in list order.
 
     Raises:
         NotFoundError: no list has that name (did you mean).
     """
-    name = clean(name)
+    found = find_subset(name)
+    key = found.name
     db = index_db()
-    key = name.strip().lower()
-    row = db.execute(f"{_SQL} WHERE s.name = ?", (key,)).fetchone()
-    if row is None:
-        raise NotFoundError("subset", name, subset_names())
     members = db.execute(
         "SELECT m.position, y.wnid, y.name, y.ilsvrc2012_index FROM members m "
         "JOIN subsets s ON s.id = m.subset JOIN synsets y ON y.offset = m.offset "
         "WHERE s.name = ? ORDER BY m.position",
         (key,),
     )
-    return Subset(*row), tuple(Member(*m) for m in members)
+    return found, tuple(Member(*m) for m in members)

@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.facts.about import Category
+from imagenet_cli import Category
 from imagenet_cli.render.console import KIND_MARK
 
 

@@ -8,8 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.index.classes import Duplicate, ImagenetClass
-from imagenet_cli.index.subsets import Member, Subset
+from imagenet_cli import Duplicate, ImagenetClass, Member, Subset
 from imagenet_cli.render.console import print_listing
 
 CLASS_COLUMNS = ("index", "wnid", "ilsvrc2012_id", "name", "lemmas", "simple_name")

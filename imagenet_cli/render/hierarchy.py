@@ -9,12 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from imagenet_cli.index.hierarchy import Relatedness, TreeNode, children, name, node, nodes
-from imagenet_cli.index.synsets import Synset
-
-
-def _name(offset: int) -> str:
-    return name(offset)
+from imagenet_cli import Comparison, Pair, Synset, SynsetDetails, TreeNode
 
 
 def _wnid(offset: int) -> str:
@@ -25,14 +20,13 @@ def _count(n: int, noun: str, plural: str) -> str:
     return f"{n} {noun}{'' if n == 1 else plural}"
 
 
-def _chain(path: tuple[int, ...], sep: str = " › ") -> Text:
-    return Text(sep.join(_name(o) for o in path))
+def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
+    return Text(sep.join(s.name for s in path))
 
 
-def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str, Any]:
+def show_record(found: SynsetDetails) -> dict[str, Any]:
     """``synsets show --json``: the documented keys."""
-    here = node(synset.offset)
-    below = nodes(children(synset.offset))
+    synset, here = found.synset, found.node
     return {
         "wnid": synset.wnid,
         "name": synset.name,
@@ -42,14 +36,14 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
         "instance_hypernyms": list(synset.instance_hypernym_wnids),
         "hyponyms": [
             {
-                "wnid": _wnid(c),
-                "name": below[c].name,
-                "ilsvrc2012_classes_below": below[c].classes_below,
-                "in21k_below": below[c].in21k_below,
+                "wnid": _wnid(c.offset),
+                "name": c.name,
+                "ilsvrc2012_classes_below": c.classes_below,
+                "in21k_below": c.in21k_below,
             }
-            for c in children(synset.offset)
+            for c in found.hyponyms
         ],
-        "paths": [[_wnid(o) for o in path] for path in paths],
+        "paths": [[s.wnid for s in path] for path in found.paths],
         "ilsvrc2012_index": synset.ilsvrc2012_index,
         "ilsvrc2012_id": synset.ilsvrc2012_id,
         "wordnet_hyponyms": here.wordnet_hyponyms,
@@ -61,9 +55,9 @@ def show_record(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> dict[str,
     }
 
 
-def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableType:
+def show_view(found: SynsetDetails) -> RenderableType:
     """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
-    here = node(synset.offset)
+    synset, here = found.synset, found.node
     title = Text(synset.name, style="bold")
     title.append(f"  {synset.wnid}", style="cyan")
     if synset.ilsvrc2012_index is not None:
@@ -84,11 +78,11 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
         "(itself included)",
     )
     facts.add_row("in lists", ", ".join(synset.subsets) or "none (an ancestor only)")
-    for wnid in synset.parents:
-        kind = "instance of" if wnid in synset.instance_hypernym_wnids else "hypernym"
-        facts.add_row(kind, Text(f"{_name(int(wnid[1:]))} ({wnid})"))
+    for parent in found.parents:
+        kind = "instance of" if parent.wnid in synset.instance_hypernym_wnids else "hypernym"
+        facts.add_row(kind, Text(f"{parent.name} ({parent.wnid})"))
     parts: list[RenderableType] = [title, facts]
-    below = nodes(children(synset.offset))
+    below = found.hyponyms
     if below:
         heading = f"Hyponyms in ImageNet's index: {len(below)} of WordNet's {here.wordnet_hyponyms}"
         hypo = Table(title=Text(heading), title_justify="left")
@@ -96,7 +90,7 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
         hypo.add_column("name")
         hypo.add_column("classes below", justify="right")
         hypo.add_column("21k below", justify="right")
-        for child in sorted(below.values(), key=lambda c: (-c.classes_below, c.name)):
+        for child in sorted(below, key=lambda c: (-c.classes_below, c.name)):
             label = Text(child.name)
             if child.class_index is not None:
                 label.append(f"  (class {child.class_index})", style="green")
@@ -104,11 +98,11 @@ def show_view(synset: Synset, paths: tuple[tuple[int, ...], ...]) -> RenderableT
                 _wnid(child.offset), label, str(child.classes_below), str(child.in21k_below)
             )
         parts.append(hypo)
-    parts.append(paths_view(paths))
+    parts.append(paths_view(found.paths))
     return Group(*parts)
 
 
-def paths_view(paths: tuple[tuple[int, ...], ...]) -> RenderableType:
+def paths_view(paths: tuple[tuple[Synset, ...], ...]) -> RenderableType:
     """Each hypernym path root first, numbered."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
@@ -162,9 +156,12 @@ def tree_record(node: TreeNode) -> dict[str, Any]:
     }
 
 
-def relate_record(lowest: tuple[int, ...], pairs: list[Relatedness]) -> dict[str, Any]:
+def relate_record(found: Comparison) -> dict[str, Any]:
     """``synsets lca --json``: the documented keys (pairwise values for two synsets)."""
-    record: dict[str, Any] = {"lowest_common_hypernyms": [_wnid(o) for o in lowest]}
+    pairs = found.pairs
+    record: dict[str, Any] = {
+        "lowest_common_hypernyms": [s.wnid for s in found.lowest_common_hypernyms]
+    }
     if len(pairs) == 1:
         (only,) = pairs
         record.update(_pair_record(only))
@@ -173,27 +170,26 @@ def relate_record(lowest: tuple[int, ...], pairs: list[Relatedness]) -> dict[str
     return record
 
 
-def _pair_record(p: Relatedness) -> dict[str, Any]:
+def _pair_record(p: Pair) -> dict[str, Any]:
     return {
-        "a": _wnid(p.a),
-        "b": _wnid(p.b),
-        "lowest_common_hypernyms": [_wnid(o) for o in p.lowest_common_hypernyms],
+        "a": p.a.wnid,
+        "b": p.b.wnid,
+        "lowest_common_hypernyms": [s.wnid for s in p.lowest_common_hypernyms],
         "shortest_path_distance": p.shortest_path_distance,
-        "path": [_wnid(o) for o in p.path],
+        "path": [s.wnid for s in p.path],
         "path_similarity": p.path_similarity,
         "wup_similarity": p.wup_similarity,
         "lch_similarity": p.lch_similarity,
     }
 
 
-def relate_view(
-    synsets: list[Synset], lowest: tuple[int, ...], pairs: list[Relatedness]
-) -> RenderableType:
+def relate_view(found: Comparison) -> RenderableType:
     """The lowest common hypernyms of all, then one row of measures per pair."""
+    lowest = found.lowest_common_hypernyms
     head = Text("Lowest common hypernym", style="bold")
     head.append("s" if len(lowest) > 1 else "")
-    head.append(f" of {', '.join(s.name for s in synsets)}: ")
-    head.append(", ".join(f"{_name(o)} ({_wnid(o)})" for o in lowest), style="green")
+    head.append(f" of {', '.join(s.name for s in found.synsets)}: ")
+    head.append(", ".join(f"{s.name} ({s.wnid})" for s in lowest), style="green")
     table = Table(title=Text("Pairwise (NLTK's measures on WordNet 3.0)"), title_justify="left")
     table.add_column("pair")
     table.add_column("distance", justify="right")
@@ -203,13 +199,13 @@ def relate_view(
     paths = Table.grid(padding=(0, 1))
     paths.add_column(style="dim")
     paths.add_column()
-    for p in pairs:
+    for p in found.pairs:
         table.add_row(
-            Text(f"{_name(p.a)} ~ {_name(p.b)}"),
+            Text(f"{p.a.name} ~ {p.b.name}"),
             str(p.shortest_path_distance),
             f"{p.path_similarity:.4f}",
             f"{p.wup_similarity:.4f}",
             f"{p.lch_similarity:.4f}",
         )
-        paths.add_row(f"{_name(p.a)} ~ {_name(p.b)}:", _chain(p.path, " – "))
+        paths.add_row(f"{p.a.name} ~ {p.b.name}:", _chain(p.path, " – "))
     return Group(head, table, Text("Shortest paths", style="bold"), paths)

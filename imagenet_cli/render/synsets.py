@@ -7,7 +7,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.index.synsets import SearchHit, Synset
+from imagenet_cli import SearchHit, Synset
 
 SEARCH_COLUMNS = (
     "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "ilsvrc2012_id", "hypernyms",

@@ -8,7 +8,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.facts.timeline import Entry, human_error, winning_errors
+from imagenet_cli import TimelineEntry as Entry
+from imagenet_cli import human_error, winning_errors
 from imagenet_cli.render.console import KIND_MARK, make_console
 
 TIMELINE_COLUMNS = (
