@@ -9,8 +9,8 @@ Look up, walk up, walk down, compare::
     ['canine.n.02', 'domestic_animal.n.01']
     >>> len(dog.classes_under())
     118
-    >>> inet.synset("tabby").wup_similarity(inet.synset("tiger cat"))
-    0.9655172413793104
+    >>> inet.synset("tabby.n.01").wup_similarity(inet.synset("tiger cat"))
+    0.875
 
 Everything here is bundled: no network, no WordNet corpus, no NLTK. ``Synset`` methods
 carry NLTK's names and give NLTK's results on WordNet 3.0. Every error is an

@@ -36,3 +36,29 @@ def test_readme_example(command: str, expected: list[str]) -> None:
     want = [line.rstrip() for line in expected]
     starts = [i for i, line in enumerate(lines) if line == want[0]]
     assert any(lines[i : i + len(want)] == want for i in starts), "\n".join(lines)
+
+
+PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def test_python_api_examples_run() -> None:
+    """Every ``python`` block of the README runs as a doctest, and so do the docstring
+    examples of the public API."""
+    import doctest
+
+    import imagenet_cli
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = PYTHON_BLOCK.findall(text)
+    assert len(blocks) >= 2
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    # one doctest of all blocks: later blocks use the first one's import, as a notebook would
+    test = parser.get_doctest("\n".join(blocks), {}, "README python blocks", "README.md", 0)
+    runner.run(test)
+    finder = doctest.DocTestFinder()
+    for test in finder.find(imagenet_cli, globs={"inet": imagenet_cli, **vars(imagenet_cli)}):
+        runner.run(test, clear_globs=False)
+    summary = runner.summarize(verbose=False)
+    assert summary.failed == 0
+    assert summary.attempted >= 15
