@@ -7,22 +7,14 @@ Both a wheel install and an editable install expose ``data/`` through
 from __future__ import annotations
 
 import json
-from contextlib import ExitStack
 from functools import cache
-from importlib.resources import as_file, files
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from imagenet_cli._errors import DataMissingError
 
 if TYPE_CHECKING:
     import sqlite3
-
-_KEEP_OPEN = ExitStack()
-
-#: The SQLite synset index built by scripts/build_data.py.
-INDEX_FILE = "imagenet.sqlite"
-#: The index layout this code reads (``meta.schema``, written by scripts/build_data.py).
-SCHEMA_VERSION = "2"
 
 
 @cache
@@ -41,11 +33,16 @@ def data_root() -> Any:
         return Path(__file__).resolve().parents[1] / "data"
 
 
-def _resource(name: str) -> Any:
-    resource = data_root() / name
-    if not resource.is_file():
+def resource(name: str) -> Any:
+    """The Traversable of a bundled data file.
+
+    Raises:
+        DataMissingError: the file is not installed.
+    """
+    found = data_root() / name
+    if not found.is_file():
         raise DataMissingError(f"the bundled data file {name} is missing; reinstall imagenet-cli")
-    return resource
+    return found
 
 
 @cache
@@ -55,34 +52,12 @@ def load_json(name: str) -> Any:
     Raises:
         DataMissingError: the file is not installed.
     """
-    return json.loads(_resource(name).read_text(encoding="utf-8"))
+    return json.loads(resource(name).read_text(encoding="utf-8"))
 
 
-@cache
 def index_db() -> sqlite3.Connection:
-    """A read-only connection to the bundled synset index (works on a read-only install).
+    """The read-only connection to the bundled synset index (see
+    :func:`imagenet_cli.index._queries.connection`, where it is opened and checked)."""
+    from imagenet_cli.index._queries import connection
 
-    Raises:
-        DataMissingError: the index is not installed.
-    """
-    import sqlite3  # here, not at the top: commands reading only JSON skip it
-
-    path = _KEEP_OPEN.enter_context(as_file(_resource(INDEX_FILE)))
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-    try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError as error:
-        db.close()
-        raise DataMissingError(
-            f"the bundled index {INDEX_FILE} is damaged or not an index ({error}); "
-            "reinstall imagenet-cli"
-        ) from None
-    found = row[0] if row else None
-    if found != SCHEMA_VERSION:
-        db.close()
-        raise DataMissingError(
-            f"the bundled index {INDEX_FILE} has layout {found or 'unknown'}, but this "
-            f"version reads layout {SCHEMA_VERSION}; reinstall imagenet-cli"
-        )
-    return db
+    return connection()

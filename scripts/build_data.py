@@ -73,8 +73,8 @@ TIMM_LISTS = (
      "the 100 classes of mini-ImageNet (Vinyals et al. 2016; Ravi & Larochelle split)"),
 )  # fmt: skip
 
-#: Checked when the library opens the index (imagenet_cli/_resources.py).
-SCHEMA_VERSION = "2"  # must equal imagenet_cli._resources.SCHEMA_VERSION
+#: Checked when the library opens the index (imagenet_cli/index/_queries.py).
+SCHEMA_VERSION = "2"  # must equal imagenet_cli.index._queries.SCHEMA_VERSION
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from imagenet_cli._errors import DataMissingError, ImagenetError, NotFoundError
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 
 NEEDS_CORPUS = (
     "this needs the full WordNet 3.0 corpus: run `imagenet wordnet import /usr/share/wordnet` "
@@ -44,15 +44,12 @@ def wordnet() -> Any:
 
 @cache
 def _index_offsets() -> frozenset[int]:
-    return frozenset(o for (o,) in index_db().execute("SELECT offset FROM synsets"))
+    return frozenset(q.all_offsets())
 
 
 @cache
 def _class_indexes() -> dict[int, int]:
-    rows = index_db().execute(
-        "SELECT offset, ilsvrc2012_index FROM synsets WHERE ilsvrc2012_index IS NOT NULL"
-    )
-    return dict(rows.fetchall())
+    return dict(q.class_rows())
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +121,8 @@ def _by_identifier(wn: Any, key: str) -> Any | None:
     if is_id:
         return found
     if key.isdigit() and len(key) <= 3:
-        row = (
-            index_db()
-            .execute("SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (int(key),))
-            .fetchone()
-        )
-        return None if row is None else wn.synset_from_pos_and_offset("n", row[0])
+        offset = q.offset_of_class(int(key))
+        return None if offset is None else wn.synset_from_pos_and_offset("n", offset)
     return None
 
 

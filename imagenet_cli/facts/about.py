@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from imagenet_cli._resources import index_db, load_json
+from imagenet_cli._resources import load_json
+from imagenet_cli.index import _queries as q
 from imagenet_cli.index.classes import classes_under
 from imagenet_cli.index.hierarchy import node
 from imagenet_cli.index.identifiers import resolve
@@ -70,5 +71,4 @@ def categories() -> tuple[Category, ...]:
 def class_depths() -> dict[int, int]:
     """How many ILSVRC-2012 classes sit at each depth (edges on the shortest hypernym path
     to entity.n.01, NLTK's ``min_depth``)."""
-    rows = index_db().execute("SELECT min_depth FROM synsets WHERE ilsvrc2012_index IS NOT NULL")
-    return dict(sorted(Counter(depth for (depth,) in rows).items()))
+    return dict(sorted(Counter(q.class_min_depths()).items()))

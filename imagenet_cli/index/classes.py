@@ -20,7 +20,7 @@ from enum import Enum
 from functools import cache
 
 from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import clean, normalize, subset_members
 
 BACKGROUND_SLOT = 0  # TF-slim's extra output
@@ -115,18 +115,10 @@ def scheme_of(value: str | Scheme) -> Scheme:
 @cache
 def all_classes() -> tuple[ImagenetClass, ...]:
     """The 1000 classes in index order."""
-    db = index_db()
     lemmas: dict[int, list[str]] = {}
-    for offset, lemma in db.execute(
-        "SELECT c.offset, l.lemma FROM class_names c JOIN lemmas l ON l.offset = c.offset "
-        "ORDER BY c.offset, l.position"
-    ):
+    for offset, lemma in q.class_lemma_rows():
         lemmas.setdefault(offset, []).append(lemma)
-    rows = db.execute(
-        "SELECT s.offset, s.ilsvrc2012_index, s.wnid, s.ilsvrc2012_id, c.torchvision, "
-        "c.simple, s.name FROM synsets s JOIN class_names c ON c.offset = s.offset "
-        "ORDER BY s.ilsvrc2012_index"
-    )
+    rows = q.class_name_rows()
     return tuple(
         ImagenetClass(index, wnid, devkit, name, tuple(lemmas[offset]), simple, synset)
         for offset, index, wnid, devkit, name, simple, synset in rows
@@ -245,11 +237,7 @@ def classes_under(identifier: str) -> tuple[ImagenetClass, ...]:
     from imagenet_cli.index.identifiers import resolve
 
     classes = all_classes()
-    rows = index_db().execute(
-        "SELECT class FROM classes_beneath WHERE offset = ? ORDER BY class",
-        (resolve(identifier).offset,),
-    )
-    return tuple(classes[i] for (i,) in rows)
+    return tuple(classes[i] for i in q.classes_beneath(resolve(identifier).offset))
 
 
 def classes_in(subset: str) -> tuple[ImagenetClass, ...]:

@@ -20,7 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from imagenet_cli._errors import NotFoundError, OutOfRange
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import Synset, load_synsets
 
 ENTITY = 1740  # entity.n.01, the root of WordNet 3.0's noun hierarchy
@@ -40,12 +40,6 @@ class Node:
     wordnet_hyponyms: int  # direct hyponyms in all of WordNet 3.0, instances included
 
 
-_NODE_SQL = (
-    "SELECT offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, in21k_below, "
-    "wordnet_hyponyms FROM synsets"
-)
-
-
 _NODES: dict[int, Node] = {}
 
 
@@ -58,9 +52,7 @@ def nodes(offsets: Iterable[int]) -> dict[int, Node]:
     wanted = set(offsets)
     missing = sorted(wanted - _NODES.keys())
     for start in range(0, len(missing), 500):
-        chunk = missing[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in index_db().execute(f"{_NODE_SQL} WHERE offset IN ({marks})", chunk):
+        for row in q.node_rows(missing[start : start + 500]):
             _NODES[row[0]] = Node(*row)
     absent = wanted - _NODES.keys()
     if absent:
@@ -86,21 +78,14 @@ def name(offset: int) -> str:
 @cache
 def parents(offset: int) -> tuple[int, ...]:
     """Direct hypernyms, class hypernyms first then instance hypernyms, each by name."""
-    rows = index_db().execute(
-        "SELECT hypernym FROM hypernyms WHERE offset = ? ORDER BY position", (offset,)
-    )
-    return tuple(h for (h,) in rows)
+    return tuple(q.parents_of(offset))
 
 
 @cache
 def children(offset: int, instance: bool | None = None) -> tuple[int, ...]:
     """Direct hyponyms in the index, by name: all (``instance=None``), class hyponyms only
     (``False``) or instance hyponyms only (``True``)."""
-    rows = index_db().execute(
-        "SELECT h.offset, h.instance FROM hypernyms h JOIN synsets s ON s.offset = h.offset "
-        "WHERE h.hypernym = ? ORDER BY s.name",
-        (offset,),
-    )
+    rows = q.children_of(offset)
     return tuple(c for c, inst in rows if instance is None or bool(inst) is instance)
 
 
@@ -112,8 +97,7 @@ def roots_above(offset: int) -> tuple[int, ...]:
 @cache
 def noun_max_depth() -> int:
     """Depth of WordNet 3.0's noun taxonomy as NLTK computes it for ``lch_similarity``."""
-    row = index_db().execute("SELECT value FROM meta WHERE key = 'noun_max_depth'").fetchone()
-    return int(row[0])
+    return int(q.meta("noun_max_depth") or 0)
 
 
 def _ancestors(offset: int) -> set[int]:
@@ -266,13 +250,7 @@ def relate(a: int, b: int) -> Relatedness:
 
 def descendants(offset: int) -> set[int]:
     """The synset and every synset of the index below it (hyponyms, instances included)."""
-    rows = index_db().execute(
-        "WITH RECURSIVE below(offset) AS (SELECT ? UNION "
-        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
-        "SELECT offset FROM below",
-        (offset,),
-    )
-    return {o for (o,) in rows}
+    return q.below([offset])
 
 
 def members_with_ancestors(members: Iterable[int]) -> set[int]:
@@ -303,25 +281,12 @@ class TreeNode:
 def _subtree(root: int, depth: int) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Children and parents of every synset within ``depth`` levels below ``root``, in one
     query (a large tree would otherwise cost a query per node)."""
-    rows = index_db().execute(
-        "WITH RECURSIVE below(offset, level) AS (SELECT ?, 0 UNION "
-        "SELECT h.offset, b.level + 1 FROM hypernyms h JOIN below b ON h.hypernym = b.offset "
-        "WHERE b.level < ?) "
-        "SELECT DISTINCT h.hypernym, h.offset FROM hypernyms h "
-        "JOIN below b ON h.hypernym = b.offset AND b.level < ? "
-        "ORDER BY h.hypernym",
-        (root, depth + 1, depth + 1),
-    )
     kids: dict[int, list[int]] = {}
-    for parent, child in rows:
+    for parent, child in q.edges_below(root, depth + 1):
         kids.setdefault(parent, []).append(child)
     above: dict[int, list[int]] = {}
     members = {root, *(c for cs in kids.values() for c in cs)}
-    marks = ",".join("?" * len(members))
-    for child, parent in index_db().execute(
-        f"SELECT offset, hypernym FROM hypernyms WHERE offset IN ({marks}) ORDER BY position",
-        sorted(members),
-    ):
+    for child, parent in q.parent_pairs(sorted(members)):
         above.setdefault(child, []).append(parent)
     return kids, above
 

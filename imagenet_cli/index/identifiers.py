@@ -23,7 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import (
     Synset,
     base_forms,
@@ -47,8 +47,7 @@ NOT_IN_WORDNET30 = (
 
 
 def _blob(column: str) -> bytes:
-    (blob,) = index_db().execute(f"SELECT {column} FROM wordnet_nouns").fetchone()
-    return bytes(blob)
+    return q.wordnet_nouns_blob(column)
 
 
 @cache
@@ -242,18 +241,15 @@ def resolve(identifier: object) -> Synset:
             is wrong with its form (a wnid without zero padding, a verb, ...).
     """
     parsed = parse_identifier(identifier)
-    db = index_db()
     form, key = parsed.form, parsed.key
     if form is Form.MALFORMED:
         raise _not_found(parsed)
     if form is Form.INDEX:
         value = parsed.number if parsed.number is not None else -1
-        row = None
+        found = None
         if 0 <= value <= 999 and not key.startswith("+"):
-            row = db.execute(
-                "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (value,)
-            ).fetchone()
-        if row is None:
+            found = q.offset_of_class(value)
+        if found is None:
             raise OutOfRange(
                 "class index",
                 value,
@@ -261,29 +257,25 @@ def resolve(identifier: object) -> Synset:
                 999,
                 message=f"{parsed.text!r} is not an ILSVRC-2012 class index (0-999)",
             ).with_hint(identifier_hint(parsed.text))
-        return load_synsets(row)[row[0]]
+        return load_synsets([found])[found]
     if form is Form.OFFSET:
-        found = load_synsets([parsed.number or 0])
-        if not found:
+        loaded = load_synsets([parsed.number or 0])
+        if not loaded:
             raise _not_found(parsed)
-        return next(iter(found.values()))
+        return next(iter(loaded.values()))
     if form is Form.SENSE_KEY:
-        row = db.execute("SELECT offset FROM lemmas WHERE sense_key = ?", (key,)).fetchone()
-        if row is None:
+        found = q.offset_of_sense_key(key)
+        if found is None:
             raise _not_found(parsed)
-        return load_synsets(row)[row[0]]
+        return load_synsets([found])[found]
     if form is Form.NAME:
-        row = db.execute(
-            "SELECT offset FROM synsets WHERE name = ? COLLATE NOCASE", (key.replace(" ", "_"),)
-        ).fetchone()
-        if row is None:
+        found = q.offset_of_name(key.replace(" ", "_"))
+        if found is None:
             raise _not_found(parsed)
-        return load_synsets(row)[row[0]]
+        return load_synsets([found])[found]
     offsets: list[int] = []
     for form_key in (key, *base_forms(key)):
-        offsets = [o for (o,) in db.execute(
-            "SELECT offset FROM lemmas WHERE key = ? ORDER BY sense_rank", (form_key,)
-        )]  # fmt: skip
+        offsets = [o for o, _lemma, _rank in q.lemma_matches(form_key)]
         if offsets:
             break
     if not offsets:
@@ -316,6 +308,6 @@ def other_wordnet_senses(identifier: str, shown: Synset) -> tuple[str, ...]:
         return ()
     key = parsed.key.replace(" ", "_")
     prefix = f"{key}.n."
-    index = {n.lower() for (n,) in index_db().execute("SELECT name FROM synsets")}
+    index = {n.lower() for n in q.all_names()}
     found = [n for n in _noun_names() if n.startswith(prefix) and n.lower() not in index]
     return tuple(sorted(n for n in found if n != shown.name))

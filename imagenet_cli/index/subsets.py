@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from imagenet_cli._errors import NotFoundError
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import Synset, clean, load_synsets, subset_members, subset_names
 
 
@@ -45,14 +45,9 @@ class Member:
     ilsvrc2012_index: int | None
 
 
-_SQL = (
-    "SELECT s.name, s.title, s.size, s.ilsvrc2012_overlap, s.description, s.source FROM subsets s"
-)
-
-
 def list_subsets() -> tuple[Subset, ...]:
     """Every bundled list, ILSVRC-2012 first."""
-    return tuple(Subset(*row) for row in index_db().execute(f"{_SQL} ORDER BY s.id"))
+    return tuple(Subset(*row) for row in q.subset_rows())
 
 
 def find_subset(name: str) -> Subset:
@@ -62,10 +57,10 @@ def find_subset(name: str) -> Subset:
         NotFoundError: no list has that name (did you mean).
     """
     name = clean(name)
-    row = index_db().execute(f"{_SQL} WHERE s.name = ?", (name.strip().lower(),)).fetchone()
-    if row is None:
+    rows = q.subset_rows(name.strip().lower())
+    if not rows:
         raise NotFoundError("subset", name, subset_names())
-    return Subset(*row)
+    return Subset(*rows[0])
 
 
 def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
@@ -75,12 +70,4 @@ def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
         NotFoundError: no list has that name (did you mean).
     """
     found = find_subset(name)
-    key = found.name
-    db = index_db()
-    members = db.execute(
-        "SELECT m.position, y.wnid, y.name, y.ilsvrc2012_index FROM members m "
-        "JOIN subsets s ON s.id = m.subset JOIN synsets y ON y.offset = m.offset "
-        "WHERE s.name = ? ORDER BY m.position",
-        (key,),
-    )
-    return found, tuple(Member(*m) for m in members)
+    return found, tuple(Member(*m) for m in q.member_rows(found.name))

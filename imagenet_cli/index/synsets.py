@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from imagenet_cli._errors import ImagenetError, NotFoundError
-from imagenet_cli._resources import index_db
+from imagenet_cli.index import _queries as q
 
 _LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
 _NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$", re.ASCII)
@@ -355,22 +355,12 @@ def _placeholders(values: Sequence[object]) -> str:
 @cache
 def class_offsets() -> frozenset[int]:
     """WordNet offsets of the 1000 ILSVRC-2012 classes."""
-    rows = index_db().execute("SELECT offset FROM synsets WHERE ilsvrc2012_index IS NOT NULL")
-    return frozenset(offset for (offset,) in rows)
+    return frozenset(offset for offset, _index in q.class_rows())
 
 
 def _hyponyms_of(offsets: list[int]) -> set[int]:
     """Every synset of the index below any of ``offsets`` (not the offsets themselves)."""
-    if not offsets:
-        return set()
-    seeds = " UNION ".join("SELECT ?" for _ in offsets)
-    rows = index_db().execute(
-        f"WITH RECURSIVE below(offset) AS ({seeds} UNION "
-        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
-        "SELECT offset FROM below",
-        offsets,
-    )
-    return {o for (o,) in rows} - set(offsets)
+    return q.below(offsets) - set(offsets)
 
 
 def subset_members(name: str) -> tuple[int, ...]:
@@ -379,19 +369,16 @@ def subset_members(name: str) -> tuple[int, ...]:
     Raises:
         NotFoundError: no bundled list has that name (suggests the closest).
     """
-    db = index_db()
     name = clean(name)
-    row = db.execute("SELECT id FROM subsets WHERE name = ?", (name.strip().lower(),)).fetchone()
-    if row is None:
+    found = q.subset_offsets(name.strip().lower())
+    if found is None:
         raise NotFoundError("subset", name, subset_names())
-    rows = db.execute("SELECT offset FROM members WHERE subset = ? ORDER BY position", row)
-    return tuple(offset for (offset,) in rows)
+    return tuple(found)
 
 
 def subset_names() -> tuple[str, ...]:
     """Names of the bundled synset lists, in display order (``ilsvrc2012`` first)."""
-    rows = index_db().execute("SELECT name FROM subsets ORDER BY id")
-    return tuple(name for (name,) in rows)
+    return tuple(q.subset_names())
 
 
 _SYNSETS: dict[int, Synset] = {}
@@ -408,38 +395,21 @@ def load_synsets(offsets: Iterable[int]) -> dict[int, Synset]:
     asked = set(offsets)
     wanted = sorted(asked - _SYNSETS.keys())
     for start in range(0, len(wanted), 900):
-        _read_synsets(wanted[start : start + 900])
+        _read_synsets(wanted[start : start + 900])  # SQLite's bound-parameter limit
     return {o: _SYNSETS[o] for o in asked if o in _SYNSETS}
 
 
 def _read_synsets(wanted: list[int]) -> None:
-    db = index_db()
-    marks = _placeholders(wanted)
     lemmas: dict[int, list[str]] = {}
-    for offset, lemma in db.execute(
-        f"SELECT offset, lemma FROM lemmas WHERE offset IN ({marks}) ORDER BY offset, position",
-        wanted,
-    ):
+    for offset, lemma in q.lemma_rows(wanted):
         lemmas.setdefault(offset, []).append(lemma)
     parents: dict[int, list[tuple[str, int]]] = {}
-    for offset, hypernym, instance in db.execute(
-        f"SELECT offset, hypernym, instance FROM hypernyms WHERE offset IN ({marks}) "
-        "ORDER BY offset, position",
-        wanted,
-    ):
+    for offset, hypernym, instance in q.hypernym_rows(wanted):
         parents.setdefault(offset, []).append((f"n{hypernym:08d}", instance))
     subsets: dict[int, list[str]] = {}
-    for offset, name in db.execute(
-        f"SELECT m.offset, s.name FROM members m JOIN subsets s ON s.id = m.subset "
-        f"WHERE m.offset IN ({marks}) ORDER BY m.offset, s.id",
-        wanted,
-    ):
+    for offset, name in q.membership_rows(wanted):
         subsets.setdefault(offset, []).append(name)
-    for offset, name, lexname, gloss, index, devkit_id in db.execute(
-        "SELECT offset, name, lexname, gloss, ilsvrc2012_index, ilsvrc2012_id "
-        f"FROM synsets WHERE offset IN ({marks})",
-        wanted,
-    ):
+    for offset, name, lexname, gloss, index, devkit_id in q.synset_rows(wanted):
         hyper = parents.get(offset, [])
         _SYNSETS[offset] = Synset(
             offset=offset,
@@ -469,19 +439,13 @@ def base_forms(key: str, known: frozenset[str] | None = None) -> tuple[str, ...]
     detachment rules (buses -> bus, dogs -> dog), keeping only forms that are lemmas
     in the index (or in ``known``, when given). The key itself is not included.
     """
-    db = index_db()
-    bases = [base for (base,) in db.execute(
-        "SELECT base FROM noun_exceptions WHERE form = ? ORDER BY base", (key,)
-    )]  # fmt: skip
+    bases = q.exception_bases(key)
     candidates = [key[: -len(end)] + new for end, new in _DETACHMENTS if key.endswith(end)]
     candidates = [c for c in candidates if c and c != key]
     if known is not None:
         return tuple(dict.fromkeys(b for b in [*bases, *candidates] if b in known and b != key))
     if candidates:
-        marks = _placeholders(candidates)
-        indexed = {k for (k,) in db.execute(
-            f"SELECT DISTINCT key FROM lemmas WHERE key IN ({marks})", candidates
-        )}  # fmt: skip
+        indexed = q.lemma_keys_in(candidates)
         bases += [c for c in candidates if c in indexed and c not in bases]
     return tuple(b for b in bases if b != key)
 
@@ -512,7 +476,6 @@ def search_synsets(
     key = normalize(clean(query))
     if not key:
         raise ImagenetError("the search query is empty")
-    db = index_db()
     allowed = None if subset is None else set(subset_members(subset))
 
     best: dict[int, tuple[Match, tuple[object, ...], str]] = {}
@@ -530,35 +493,27 @@ def search_synsets(
 
     named: list[int] = []
     for form in (key, *base_forms(key)):
-        for offset, lemma, rank in db.execute(
-            "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ?", (form,)
-        ):
+        for offset, lemma, rank in q.lemma_matches(form):
             named.append(offset)
             offer(offset, Match.LEMMA, (form != key, rank, offset), lemma)
     kinds = _hyponyms_of(named)
     if key.isascii() and key.isdigit() and len(key) <= 3:
-        for (offset,) in db.execute(
-            "SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (int(key),)
-        ):
-            offer(offset, Match.ID, (0,), f"class {int(key)}")
+        found = q.offset_of_class(int(key))
+        if found is not None:
+            offer(found, Match.ID, (0,), f"class {int(key)}")
     loose = _LOOSE_WNID_RE.match(key)
     if loose and len(loose.group(1)) == 8:
         offset = int(loose.group(1))
-        if db.execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone():
+        if q.has_offset(offset):
             offer(offset, Match.ID, (0,), f"n{offset:08d}")
     if _NAME_RE.match(key):
-        for offset, name in db.execute(
-            "SELECT offset, name FROM synsets WHERE name = ? COLLATE NOCASE",
-            (key.replace(" ", "_"),),
-        ):
-            offer(offset, Match.ID, (0,), name)
+        found = q.offset_of_name(key.replace(" ", "_"))
+        if found is not None:
+            offer(found, Match.ID, (0,), load_synsets([found])[found].name)
     like = _like_escape(key)
     word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
     classes = class_offsets()
-    rows = db.execute(
-        "SELECT offset, lemma, key FROM lemmas WHERE key LIKE ? ESCAPE '\\'", (f"%{like}%",)
-    )
-    for offset, lemma, lemma_key in rows:
+    for offset, lemma, lemma_key in q.lemmas_containing(f"%{like}%"):
         not_class = offset not in classes
         if lemma_key.startswith(key):
             match = Match.PREFIX
@@ -567,21 +522,15 @@ def search_synsets(
         else:
             match = Match.SUBSTRING
         offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
-    for offset, gloss, not_class, depth in db.execute(
-        "SELECT offset, gloss, ilsvrc2012_index IS NULL, min_depth FROM synsets "
-        "WHERE gloss LIKE ? ESCAPE '\\'",
-        (f"%{like}%",),
-    ):
+    for offset, gloss, no_class, depth in q.glosses_containing(f"%{like}%"):
         if word.search(gloss):
-            offer(offset, Match.GLOSS, (not_class, depth, offset), gloss)
+            offer(offset, Match.GLOSS, (no_class, depth, offset), gloss)
 
     # Look-alikes only when nothing else matched, and never for a real WordNet word:
     # "frump" is not a typo of "grump".
     if not best and len(key) >= FUZZY_MIN_LENGTH and not is_wordnet30_lemma(key):
         for lemma_key, score in close_lemmas(key, FUZZY_LIMIT, FUZZY_CUTOFF):
-            for offset, lemma, rank in db.execute(
-                "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ?", (lemma_key,)
-            ):
+            for offset, lemma, rank in q.lemma_matches(lemma_key):
                 offer(offset, Match.FUZZY, (-score, rank, offset), lemma)
     ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
     if limit:
@@ -600,7 +549,7 @@ FUZZY_MIN_LENGTH, FUZZY_CUTOFF, FUZZY_LIMIT = 4, 80.0, 10
 
 @cache
 def _lemma_keys() -> tuple[str, ...]:
-    return tuple(k for (k,) in index_db().execute("SELECT DISTINCT key FROM lemmas ORDER BY key"))
+    return tuple(q.all_lemma_keys())
 
 
 def close_lemmas(query: str, limit: int, cutoff: float) -> tuple[tuple[str, float], ...]:
@@ -643,18 +592,6 @@ def no_match_error(query: str, subset: str | None = None) -> NotFoundError:
 def suggest_lemmas(query: str, limit: int = 5) -> tuple[str, ...]:
     """Lemmas of the index closest to ``query`` in spelling, for "did you mean"."""
     return tuple(k for k, _ in close_lemmas(query, limit, 60.0))
-
-
-def hypernym_names(hits: Iterable[SearchHit]) -> dict[str, str]:
-    """``{wnid: WordNet name}`` of the direct hypernyms of the hits' synsets."""
-    wnids = {w for hit in hits for w in hit.synset.parents}
-    if not wnids:
-        return {}
-    offsets = sorted(int(w[1:]) for w in wnids)
-    rows = index_db().execute(
-        f"SELECT wnid, name FROM synsets WHERE offset IN ({_placeholders(offsets)})", offsets
-    )
-    return dict(rows.fetchall())
 
 
 def describe(synset: Synset, known: dict[int, Synset]) -> str:

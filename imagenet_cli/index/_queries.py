@@ -1,0 +1,389 @@
+"""Every SQL statement the library runs against the bundled index, in one place.
+
+The index (``data/imagenet.sqlite``) is built by ``scripts/build_data.py``; its schema is
+written there and its layout version is checked when the connection opens
+(:func:`imagenet_cli._resources.index_db`). Functions here return plain rows (tuples,
+lists, sets of ints and strs): the modules of this package turn them into values.
+Offsets are WordNet 3.0 noun offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from functools import cache
+from importlib.resources import as_file
+from typing import TYPE_CHECKING, Any
+
+from imagenet_cli._errors import DataMissingError
+from imagenet_cli._resources import resource
+
+if TYPE_CHECKING:
+    import sqlite3
+
+#: The SQLite synset index built by scripts/build_data.py.
+INDEX_FILE = "imagenet.sqlite"
+#: The index layout this code reads (``meta.schema``, written by scripts/build_data.py).
+SCHEMA_VERSION = "2"
+
+_KEEP_OPEN = ExitStack()
+
+
+@cache
+def connection() -> sqlite3.Connection:
+    """A read-only connection to the bundled synset index (works on a read-only install).
+
+    Raises:
+        DataMissingError: the index is not installed, is damaged, or has another layout
+            than this code reads (both mean: reinstall).
+    """
+    import sqlite3  # here, not at the top: commands reading only JSON skip it
+
+    path = _KEEP_OPEN.enter_context(as_file(resource(INDEX_FILE)))
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DataMissingError(
+            f"the bundled index {INDEX_FILE} is damaged or not an index ({error}); "
+            "reinstall imagenet-cli"
+        ) from None
+    found = row[0] if row else None
+    if found != SCHEMA_VERSION:
+        db.close()
+        raise DataMissingError(
+            f"the bundled index {INDEX_FILE} has layout {found or 'unknown'}, but this "
+            f"version reads layout {SCHEMA_VERSION}; reinstall imagenet-cli"
+        )
+    return db
+
+
+index_db = connection
+
+_CHUNK = 900  # below SQLite's default limit of 999 bound parameters on old builds
+
+SYNSET_FIELDS = "offset, name, lexname, gloss, ilsvrc2012_index, ilsvrc2012_id"
+NODE_FIELDS = (
+    "offset, name, min_depth, max_depth, ilsvrc2012_index, classes_below, in21k_below, "
+    "wordnet_hyponyms"
+)
+SUBSET_FIELDS = "s.name, s.title, s.size, s.ilsvrc2012_overlap, s.description, s.source"
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+# synsets ----------------------------------------------------------------------------------
+
+
+def synset_rows(offsets: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    """``(offset, name, lexname, gloss, ilsvrc2012_index, ilsvrc2012_id)`` of each offset
+    present (at most :data:`_CHUNK` offsets)."""
+    return index_db().execute(
+        f"SELECT {SYNSET_FIELDS} FROM synsets WHERE offset IN ({_marks(offsets)})", offsets
+    )
+
+
+def lemma_rows(offsets: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """``(offset, lemma)`` in synset then WordNet order."""
+    return index_db().execute(
+        f"SELECT offset, lemma FROM lemmas WHERE offset IN ({_marks(offsets)}) "
+        "ORDER BY offset, position",
+        offsets,
+    )
+
+
+def hypernym_rows(offsets: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """``(offset, hypernym, instance)`` in synset then stored order (class hypernyms by
+    name, then instance hypernyms by name)."""
+    return index_db().execute(
+        f"SELECT offset, hypernym, instance FROM hypernyms WHERE offset IN ({_marks(offsets)}) "
+        "ORDER BY offset, position",
+        offsets,
+    )
+
+
+def membership_rows(offsets: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """``(offset, list name)`` of the bundled lists containing each offset, lists in
+    display order."""
+    return index_db().execute(
+        "SELECT m.offset, s.name FROM members m JOIN subsets s ON s.id = m.subset "
+        f"WHERE m.offset IN ({_marks(offsets)}) ORDER BY m.offset, s.id",
+        offsets,
+    )
+
+
+def all_offsets() -> list[int]:
+    """Every offset of the index, ascending."""
+    return [o for (o,) in index_db().execute("SELECT offset FROM synsets ORDER BY offset")]
+
+
+def all_names() -> list[str]:
+    """Every WordNet name of the index."""
+    return [n for (n,) in index_db().execute("SELECT name FROM synsets")]
+
+
+def class_rows() -> list[tuple[int, int]]:
+    """``(offset, ilsvrc2012_index)`` of the 1000 classes."""
+    return (
+        index_db()
+        .execute("SELECT offset, ilsvrc2012_index FROM synsets WHERE ilsvrc2012_index IS NOT NULL")
+        .fetchall()
+    )
+
+
+def offset_of_class(index: int) -> int | None:
+    """The offset of ILSVRC-2012 class ``index``, or None."""
+    row = (
+        index_db()
+        .execute("SELECT offset FROM synsets WHERE ilsvrc2012_index = ?", (index,))
+        .fetchone()
+    )
+    return None if row is None else int(row[0])
+
+
+def offset_of_name(name: str) -> int | None:
+    """The offset of a WordNet name (``dog.n.01``, case ignored), or None."""
+    row = (
+        index_db()
+        .execute("SELECT offset FROM synsets WHERE name = ? COLLATE NOCASE", (name,))
+        .fetchone()
+    )
+    return None if row is None else int(row[0])
+
+
+def offset_of_sense_key(key: str) -> int | None:
+    """The offset of a WordNet 3.0 sense key, or None."""
+    row = index_db().execute("SELECT offset FROM lemmas WHERE sense_key = ?", (key,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def has_offset(offset: int) -> bool:
+    """True when the offset is in the index."""
+    row = index_db().execute("SELECT 1 FROM synsets WHERE offset = ?", (offset,)).fetchone()
+    return row is not None
+
+
+def lemma_matches(key: str) -> list[tuple[int, str, int]]:
+    """``(offset, lemma, sense_rank)`` of the lemmas whose key equals ``key``, by sense rank."""
+    return (
+        index_db()
+        .execute(
+            "SELECT offset, lemma, sense_rank FROM lemmas WHERE key = ? ORDER BY sense_rank", (key,)
+        )
+        .fetchall()
+    )
+
+
+def lemma_keys_in(keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` are lemma keys of the index."""
+    if not keys:
+        return set()
+    rows = index_db().execute(
+        f"SELECT DISTINCT key FROM lemmas WHERE key IN ({_marks(keys)})", keys
+    )
+    return {k for (k,) in rows}
+
+
+def all_lemma_keys() -> list[str]:
+    """Every distinct lemma key (lower case, spaces), sorted."""
+    return [k for (k,) in index_db().execute("SELECT DISTINCT key FROM lemmas ORDER BY key")]
+
+
+def lemmas_containing(pattern: str) -> Iterator[tuple[int, str, str]]:
+    """``(offset, lemma, key)`` of lemmas whose key matches a LIKE ``pattern`` (``\\`` escapes)."""
+    return index_db().execute(
+        "SELECT offset, lemma, key FROM lemmas WHERE key LIKE ? ESCAPE '\\'", (pattern,)
+    )
+
+
+def glosses_containing(pattern: str) -> Iterator[tuple[int, str, int, int]]:
+    """``(offset, gloss, not_a_class, min_depth)`` of glosses matching a LIKE ``pattern``."""
+    return index_db().execute(
+        "SELECT offset, gloss, ilsvrc2012_index IS NULL, min_depth FROM synsets "
+        "WHERE gloss LIKE ? ESCAPE '\\'",
+        (pattern,),
+    )
+
+
+def exception_bases(form: str) -> list[str]:
+    """Base forms WordNet's noun.exc gives an inflected ``form`` (geese -> goose)."""
+    rows = index_db().execute(
+        "SELECT base FROM noun_exceptions WHERE form = ? ORDER BY base", (form,)
+    )
+    return [b for (b,) in rows]
+
+
+def wordnet_nouns_blob(column: str) -> bytes:
+    """One packed column of the ``wordnet_nouns`` table (``offsets``, ``lemmas``, ``names``)."""
+    if column not in ("offsets", "lemmas", "names"):
+        raise ValueError(f"no column {column!r} in wordnet_nouns")
+    (blob,) = index_db().execute(f"SELECT {column} FROM wordnet_nouns").fetchone()
+    return bytes(blob)
+
+
+def meta(key: str) -> str | None:
+    """A value of the index's ``meta`` table."""
+    row = index_db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+# hierarchy --------------------------------------------------------------------------------
+
+
+def node_rows(offsets: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    """Rows of :data:`NODE_FIELDS` for each offset present (at most :data:`_CHUNK`)."""
+    return index_db().execute(
+        f"SELECT {NODE_FIELDS} FROM synsets WHERE offset IN ({_marks(offsets)})", offsets
+    )
+
+
+def parents_of(offset: int) -> list[int]:
+    """Direct hypernyms in stored order (class hypernyms, then instance hypernyms)."""
+    rows = index_db().execute(
+        "SELECT hypernym FROM hypernyms WHERE offset = ? ORDER BY position", (offset,)
+    )
+    return [h for (h,) in rows]
+
+
+def children_of(offset: int) -> list[tuple[int, int]]:
+    """``(hyponym, instance)`` of the direct hyponyms in the index, by name."""
+    return (
+        index_db()
+        .execute(
+            "SELECT h.offset, h.instance FROM hypernyms h JOIN synsets s ON s.offset = h.offset "
+            "WHERE h.hypernym = ? ORDER BY s.name",
+            (offset,),
+        )
+        .fetchall()
+    )
+
+
+def below(offsets: Sequence[int]) -> set[int]:
+    """The offsets and every synset of the index below any of them."""
+    if not offsets:
+        return set()
+    seeds = " UNION ".join("SELECT ?" for _ in offsets)
+    rows = index_db().execute(
+        f"WITH RECURSIVE below(offset) AS ({seeds} UNION "
+        "SELECT h.offset FROM hypernyms h JOIN below b ON h.hypernym = b.offset) "
+        "SELECT offset FROM below",
+        list(offsets),
+    )
+    return {o for (o,) in rows}
+
+
+def edges_below(root: int, depth: int) -> list[tuple[int, int]]:
+    """``(hypernym, hyponym)`` of every edge within ``depth`` levels below ``root``."""
+    return (
+        index_db()
+        .execute(
+            "WITH RECURSIVE below(offset, level) AS (SELECT ?, 0 UNION "
+            "SELECT h.offset, b.level + 1 FROM hypernyms h JOIN below b ON h.hypernym = b.offset "
+            "WHERE b.level < ?) "
+            "SELECT DISTINCT h.hypernym, h.offset FROM hypernyms h "
+            "JOIN below b ON h.hypernym = b.offset AND b.level < ? "
+            "ORDER BY h.hypernym",
+            (root, depth, depth),
+        )
+        .fetchall()
+    )
+
+
+def parent_pairs(offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """``(offset, hypernym)`` of every given offset, in stored order."""
+    found: list[tuple[int, int]] = []
+    for chunk in _chunks(sorted(offsets)):
+        found += (
+            index_db()
+            .execute(
+                f"SELECT offset, hypernym FROM hypernyms WHERE offset IN ({_marks(chunk)}) "
+                "ORDER BY position",
+                list(chunk),
+            )
+            .fetchall()
+        )
+    return found
+
+
+# classes and lists ----------------------------------------------------------------------------
+
+
+def class_lemma_rows() -> Iterator[tuple[int, str]]:
+    """``(offset, lemma)`` of the 1000 classes, in WordNet order."""
+    return index_db().execute(
+        "SELECT c.offset, l.lemma FROM class_names c JOIN lemmas l ON l.offset = c.offset "
+        "ORDER BY c.offset, l.position"
+    )
+
+
+def class_name_rows() -> Iterator[tuple[Any, ...]]:
+    """``(offset, index, wnid, ilsvrc2012_id, torchvision name, simple name, WordNet name)``
+    of the 1000 classes in index order."""
+    return index_db().execute(
+        "SELECT s.offset, s.ilsvrc2012_index, s.wnid, s.ilsvrc2012_id, c.torchvision, "
+        "c.simple, s.name FROM synsets s JOIN class_names c ON c.offset = s.offset "
+        "ORDER BY s.ilsvrc2012_index"
+    )
+
+
+def classes_beneath(offset: int) -> list[int]:
+    """Indices of the ILSVRC-2012 classes in the subtree of ``offset`` (itself included)."""
+    rows = index_db().execute(
+        "SELECT class FROM classes_beneath WHERE offset = ? ORDER BY class", (offset,)
+    )
+    return [i for (i,) in rows]
+
+
+def class_min_depths() -> list[int]:
+    """``min_depth`` of each of the 1000 classes."""
+    rows = index_db().execute("SELECT min_depth FROM synsets WHERE ilsvrc2012_index IS NOT NULL")
+    return [d for (d,) in rows]
+
+
+def subset_rows(name: str | None = None) -> list[tuple[Any, ...]]:
+    """Rows of :data:`SUBSET_FIELDS`: every list in display order, or the one named."""
+    if name is None:
+        return index_db().execute(f"SELECT {SUBSET_FIELDS} FROM subsets s ORDER BY s.id").fetchall()
+    return (
+        index_db()
+        .execute(f"SELECT {SUBSET_FIELDS} FROM subsets s WHERE s.name = ?", (name,))
+        .fetchall()
+    )
+
+
+def subset_names() -> list[str]:
+    """Names of the bundled lists in display order."""
+    return [n for (n,) in index_db().execute("SELECT name FROM subsets ORDER BY id")]
+
+
+def subset_offsets(name: str) -> list[int] | None:
+    """Offsets of a list's members in list order; None when no list has that name."""
+    db = index_db()
+    row = db.execute("SELECT id FROM subsets WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return None
+    rows = db.execute("SELECT offset FROM members WHERE subset = ? ORDER BY position", row)
+    return [o for (o,) in rows]
+
+
+def member_rows(name: str) -> list[tuple[int, str, str, int | None]]:
+    """``(position, wnid, WordNet name, ilsvrc2012_index)`` of a list's members in order."""
+    return (
+        index_db()
+        .execute(
+            "SELECT m.position, y.wnid, y.name, y.ilsvrc2012_index FROM members m "
+            "JOIN subsets s ON s.id = m.subset JOIN synsets y ON y.offset = m.offset "
+            "WHERE s.name = ? ORDER BY m.position",
+            (name,),
+        )
+        .fetchall()
+    )
