@@ -750,3 +750,104 @@ def _tree_json(selection: Selection, cut: Tree) -> Iterator[str]:
     emit(cut.root)
     parts.append("\n")
     yield "".join(parts)
+
+
+# --- statistics ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HierarchyStats:
+    """Shape of the is-a graph (or a part): counts, multiple inheritance, leaf depths.
+
+    Paths and depths are counted inside the selection, from its root; for the whole index
+    or a subset's closure (which hold every hypernym) they equal NLTK's ``hypernym_paths``,
+    ``min_depth`` and ``max_depth``.
+
+    Attributes:
+        root: wnid of the root; ``root_name`` its WordNet name.
+        subset: the list the selection was made for, or None.
+        roots: wnids of the nodes without a parent in the selection (the root alone).
+        nodes, edges: synsets, and parent -> child edges between them.
+        leaves: nodes without a child in the selection.
+        classes: ILSVRC-2012 classes in the selection.
+        several_parents: nodes with more than one parent in the selection.
+        several_paths: nodes with more than one path from the root.
+        classes_several_paths: ILSVRC-2012 classes with more than one path from the root.
+        most_paths: ``(wnid, name, paths)`` of the node with the most paths from the root.
+        leaf_min_depth: ``(depth, leaves)`` pairs, depth ascending: the leaves by their
+            fewest edges from the root.
+        leaf_max_depth: the same by their most edges from the root.
+        widest: ``(wnid, name, children)`` of the ten nodes with most children, most first.
+    """
+
+    root: str
+    root_name: str
+    subset: str | None
+    roots: tuple[str, ...]
+    nodes: int
+    edges: int
+    leaves: int
+    classes: int
+    several_parents: int
+    several_paths: int
+    classes_several_paths: int
+    most_paths: tuple[str, str, int]
+    leaf_min_depth: tuple[tuple[int, int], ...]
+    leaf_max_depth: tuple[tuple[int, int], ...]
+    widest: tuple[tuple[str, str, int], ...]
+
+
+def _histogram(values: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    counts: dict[int, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return tuple(sorted(counts.items()))
+
+
+def stats(
+    root: str | int | None = None, subset: str | Iterable[int] | None = None
+) -> HierarchyStats:
+    """Count the nodes, edges, leaves, multiple parents and paths of a part of the graph.
+
+    Args:
+        root: the top synset (any identifier or a WordNet offset); default entity.n.01.
+        subset: a bundled list's name or WordNet offsets: their closure under hypernyms.
+
+    Raises:
+        ImagenetError, NotFoundError: as for :func:`select`.
+
+    Example:
+        >>> stats(subset="ilsvrc2012").leaves
+        1000
+    """
+    selection = select(root, subset)
+    info = selection.info
+    order = _topological(selection)
+    paths = {selection.root: 1}
+    for here in order[1:]:
+        paths[here] = sum(paths[p] for p, _ in selection.parents[here])
+    low, high = _depths(selection)
+    leaves = [n for n in selection.nodes if n not in selection.children]
+    several_paths = [n for n, count in paths.items() if count > 1]
+    most = max(selection.nodes, key=paths.__getitem__)  # the first in node order of ties
+    widest = sorted(
+        selection.children.items(), key=lambda item: (-len(item[1]), info[item[0]].name)
+    )
+    top = info[selection.root]
+    return HierarchyStats(
+        root=top.wnid,
+        root_name=top.name,
+        subset=selection.subset,
+        roots=tuple(info[n].wnid for n in selection.nodes if n not in selection.parents),
+        nodes=len(selection.nodes),
+        edges=selection.edges,
+        leaves=len(leaves),
+        classes=sum(1 for n in selection.nodes if info[n].ilsvrc2012_index is not None),
+        several_parents=sum(1 for ps in selection.parents.values() if len(ps) > 1),
+        several_paths=len(several_paths),
+        classes_several_paths=sum(1 for n in several_paths if info[n].ilsvrc2012_index is not None),
+        most_paths=(info[most].wnid, info[most].name, paths[most]),
+        leaf_min_depth=_histogram(low[n] for n in leaves),
+        leaf_max_depth=_histogram(high[n] for n in leaves),
+        widest=tuple((info[p].wnid, info[p].name, len(cs)) for p, cs in widest[:10]),
+    )
