@@ -240,3 +240,8 @@ def lca(
         write_json(relate_record(lowest, pairs))
     else:
         print_view(relate_view(synsets, lowest, pairs))
+
+
+from imagenet_cli.cli.synsets_export import register  # noqa: E402 - export, stats
+
+register(app)

@@ -451,7 +451,21 @@ class ExportSummary:
     pruned: int
 
 
-def _check(fmt: str, parent_policy: str | None, labels: str | None) -> None:
+def check_options(
+    fmt: str | None,
+    parent_policy: str | None = None,
+    labels: str | None = None,
+    depth: int | None = None,
+) -> None:
+    """Raise when the options of an export cannot go together, before any work is done.
+
+    Raises:
+        ImagenetError: no or an unknown format (suggests the closest), an unknown parent
+            policy, a parent policy with a DAG format, labels with a format that writes
+            both wnids and names, a negative depth.
+    """
+    if fmt is None:
+        raise ImagenetError(f"choose an export format: {', '.join(FORMATS)}")
     if fmt not in FORMATS:
         raise ImagenetError(
             f"no export format {fmt!r}; choose {', '.join(FORMATS)}",
@@ -474,6 +488,8 @@ def _check(fmt: str, parent_policy: str | None, labels: str | None) -> None:
         )
     if labels is not None and labels not in ("wnid", "name"):
         raise ImagenetError(f"labels are 'wnid' or 'name', not {labels!r}")
+    if depth is not None and depth < 0:
+        raise ImagenetError(f"the depth must be 0 or more, not {depth}")
 
 
 def plan_export(
@@ -490,7 +506,7 @@ def plan_export(
     Everything that can fail fails here, before the first chunk; the summary's counts are
     final. Arguments as for :func:`export`.
     """
-    _check(fmt, parent_policy, labels)
+    check_options(fmt, parent_policy, labels, depth)
     selection = select(root, subset, depth, details=fmt in ("json", "graphml"))
     root_wnid = _wnid(selection.root)
     if fmt in TREE_FORMATS:
