@@ -551,7 +551,9 @@ def export(
             ``"wnid"`` or ``"name"``; Newick names are single-quoted.
 
     Returns:
-        An iterator of ``str`` chunks; joined, the whole file (ending in a newline).
+        An iterator of ``str`` chunks; joined, the whole file: ending in a newline, except
+        Newick, which ends in ``;`` as ``newick.dumps`` writes it (the ``newick`` package
+        reads a trailing newline as a second, empty tree).
 
     Raises:
         ImagenetError: an unknown format or policy, a policy with a DAG format, labels with
@@ -740,7 +742,7 @@ def _newick(selection: Selection, cut: Tree, labels: str) -> Iterator[str]:
         parts.append(label(offset))
 
     emit(cut.root)
-    parts.append(";\n")
+    parts.append(";")  # no newline: the newick package reads one as a second, empty tree
     yield "".join(parts)
 
 
