@@ -5,7 +5,10 @@ Registered onto the ``synsets`` app by :func:`register` (called from ``cli/synse
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -31,6 +34,27 @@ SubsetOption = Annotated[
         "hypernym above them.",
     ),
 ]
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised inside the write so the temporary file is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    def stop(signum: int, _frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _usage(error: Exception) -> typer.Exit:
@@ -109,9 +133,14 @@ def export(
         if output is not None:
             from imagenet_cli._files import atomic_write
 
-            with atomic_write(output) as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
+            try:
+                with _signals_interrupt(), atomic_write(output) as handle:
+                    for chunk in chunks:
+                        handle.write(chunk)
+            except (KeyboardInterrupt, _Terminated) as stopped:
+                sys.stderr.write(f"Error: interrupted; {output} was not written\n")
+                code = 128 + stopped.signum if isinstance(stopped, _Terminated) else 130
+                raise typer.Exit(code=code) from None
         else:
             for chunk in chunks:
                 sys.stdout.write(chunk)
