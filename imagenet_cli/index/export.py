@@ -36,7 +36,7 @@ from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, NamedTuple
 
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli._resources import index_db
@@ -66,48 +66,55 @@ def _wnid(offset: int) -> str:
     return f"n{offset:08d}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Graph:
-    """The whole is-a graph: parents in WordNet's order (with the instance flag), children."""
+class _Graph(NamedTuple):
+    """The whole is-a graph: parents in WordNet's order, children, instance edges."""
 
-    parents: Mapping[int, tuple[tuple[int, bool], ...]]
-    children: Mapping[int, tuple[int, ...]]
+    parents: dict[int, list[int]]
+    children: dict[int, list[int]]
+    instance: frozenset[tuple[int, int]]  # (parent, child) of every instance hypernym edge
 
 
 @cache
 def _graph() -> _Graph:
-    parents: dict[int, list[tuple[int, int, bool]]] = {}
+    parents: dict[int, list[int]] = {}
     children: dict[int, list[int]] = {}
-    for child, parent, instance, position in index_db().execute(
-        "SELECT offset, hypernym, instance, position FROM hypernyms"
+    instance = []
+    for child, parent, is_instance in index_db().execute(
+        "SELECT offset, hypernym, instance FROM hypernyms ORDER BY offset, position"
     ):
-        parents.setdefault(child, []).append((position, parent, bool(instance)))
-        children.setdefault(parent, []).append(child)
-    return _Graph(
-        parents={c: tuple((p, i) for _, p, i in sorted(ps)) for c, ps in parents.items()},
-        children={p: tuple(cs) for p, cs in children.items()},
-    )
+        if child in parents:
+            parents[child].append(parent)
+        else:
+            parents[child] = [parent]
+        if parent in children:
+            children[parent].append(child)
+        else:
+            children[parent] = [child]
+        if is_instance:
+            instance.append((parent, child))
+    return _Graph(parents, children, frozenset(instance))
 
 
 def _placeholders(n: int) -> str:
     return ",".join("?" * n)
 
 
-def _rows(sql: str, offsets: Collection[int], everything: bool) -> Iterator[Any]:
-    """Rows of ``sql`` (which ends in a WHERE-less FROM) for these offsets, in chunks."""
+def _rows(sql: str, offsets: Collection[int], everything: bool, order: str = "offset") -> list[Any]:
+    """Rows of ``sql`` (which ends in a WHERE-less FROM) for these offsets."""
     db = index_db()
     if everything:
-        yield from db.execute(sql)
-        return
+        return db.execute(f"{sql} ORDER BY {order}").fetchall()
     wanted = sorted(offsets)
+    found: list[Any] = []
     for start in range(0, len(wanted), 900):
         chunk = wanted[start : start + 900]
-        yield from db.execute(f"{sql} WHERE offset IN ({_placeholders(len(chunk))})", chunk)
+        marks = _placeholders(len(chunk))
+        found += db.execute(f"{sql} WHERE offset IN ({marks}) ORDER BY {order}", chunk)
+    return found
 
 
-@dataclass(frozen=True, slots=True)
-class NodeInfo:
-    """What the exports write of one synset.
+class NodeInfo(NamedTuple):
+    """What the exports write of one synset (a NamedTuple: 23,548 are made at a time).
 
     Attributes:
         wnid: ``n`` + the 8-digit WordNet 3.0 offset.
@@ -136,20 +143,22 @@ class Selection:
         root: WordNet offset of the top node (every node lies below it).
         nodes: offsets of the nodes in depth-first order from the root, children by name.
         parents: each node's parents inside the selection, WordNet's order (first hypernym
-            first), with True for an instance hypernym.
+            first); the root has none.
         children: each node's children inside the selection, by name.
         members: the list members a ``subset`` selection was made for (None: all nodes).
         info: each node's :class:`NodeInfo`.
+        instance: ``(parent, child)`` of the edges that are instance hypernyms.
         subset: the list's name, or None.
         depth: the depth limit, or None.
     """
 
     root: int
     nodes: tuple[int, ...]
-    parents: Mapping[int, tuple[tuple[int, bool], ...]]
-    children: Mapping[int, tuple[int, ...]]
+    parents: Mapping[int, list[int]]
+    children: Mapping[int, list[int]]
     members: frozenset[int] | None
     info: Mapping[int, NodeInfo]
+    instance: frozenset[tuple[int, int]]
     subset: str | None
     depth: int | None
 
@@ -160,13 +169,11 @@ class Selection:
 
     def edge_list(self) -> Iterator[tuple[int, int, bool]]:
         """``(parent, child, instance)`` of every edge, parents in node order."""
+        instance = self.instance
+        children = self.children
         for parent in self.nodes:
-            for child in self.children.get(parent, ()):
-                yield parent, child, _is_instance(self.parents[child], parent)
-
-
-def _is_instance(parents: tuple[tuple[int, bool], ...], parent: int) -> bool:
-    return next(i for p, i in parents if p == parent)
+            for child in children.get(parent, ()):
+                yield parent, child, (parent, child) in instance
 
 
 def _root_offset(root: str | int) -> int:
@@ -202,7 +209,7 @@ def _closure(members: Iterable[int]) -> set[int]:
         if here in seen:
             continue
         seen.add(here)
-        todo.extend(p for p, _ in parents.get(here, ()))
+        todo.extend(parents.get(here, ()))
     return seen
 
 
@@ -253,29 +260,40 @@ def select(
             if child not in level and (allowed is None or child in allowed):
                 level[child] = level[here] + 1
                 queue.append(child)
-    chosen = level.keys()
-    info = _node_info(chosen, details, len(chosen) == len(graph.parents) + 1)
-    parents = {n: tuple((p, i) for p, i in graph.parents.get(n, ()) if p in level) for n in chosen}
+    everything = len(level) == len(graph.parents) + 1
+    info = _node_info(level.keys(), details, everything)
+    if everything:
+        parents: dict[int, list[int]] = graph.parents
+    else:
+        parents = {}
+        for n in level:
+            above = [p for p in graph.parents.get(n, ()) if p in level]
+            if above:
+                parents[n] = above
     children: dict[int, list[int]] = {}
-    for child, ps in parents.items():
-        for p, _ in ps:
-            children.setdefault(p, []).append(child)
-    sorted_children = {
-        p: tuple(sorted(cs, key=lambda c: info[c].name)) for p, cs in children.items()
-    }
+    for child, above in parents.items():
+        for p in above:
+            if p in children:
+                children[p].append(child)
+            else:
+                children[p] = [child]
+    names = {o: n.name for o, n in info.items()}
+    for below in children.values():
+        below.sort(key=names.__getitem__)
     return Selection(
         root=top,
-        nodes=_preorder(top, sorted_children),
-        parents={n: ps for n, ps in parents.items() if ps},
-        children=sorted_children,
+        nodes=_preorder(top, children),
+        parents=parents,
+        children=children,
         members=None if members is None else frozenset(members & level.keys()),
         info=info,
+        instance=graph.instance,
         subset=subset_name,
         depth=depth,
     )
 
 
-def _preorder(root: int, children: Mapping[int, tuple[int, ...]]) -> tuple[int, ...]:
+def _preorder(root: int, children: Mapping[int, list[int]]) -> tuple[int, ...]:
     order: list[int] = []
     seen: set[int] = set()
     todo = [root]
@@ -294,26 +312,25 @@ def _names(offsets: Collection[int]) -> dict[int, str]:
 
 
 def _node_info(offsets: Collection[int], details: bool, everything: bool) -> dict[int, NodeInfo]:
+    columns = "offset, wnid, name, ilsvrc2012_index, classes_below, in21k_below"
+    if not details:
+        rows = _rows(f"SELECT {columns} FROM synsets", offsets, everything)
+        return {row[0]: NodeInfo(row[1], row[2], row[3], row[4], row[5]) for row in rows}
     lemmas: dict[int, list[str]] = {}
-    glosses: dict[int, str] = {}
-    if details:
-        rows = _rows("SELECT offset, position, lemma FROM lemmas", offsets, everything)
-        for offset, _position, lemma in sorted(rows):
-            lemmas.setdefault(offset, []).append(lemma)
-        glosses = dict(_rows("SELECT offset, gloss FROM synsets", offsets, everything))
-    found: dict[int, NodeInfo] = {}
-    sql = "SELECT offset, name, ilsvrc2012_index, classes_below, in21k_below FROM synsets"
-    for offset, name, index, classes, in21k in _rows(sql, offsets, everything):
-        found[offset] = NodeInfo(
-            wnid=_wnid(offset),
-            name=name,
-            ilsvrc2012_index=index,
-            classes_below=classes,
-            in21k_below=in21k,
-            lemmas=tuple(lemmas.get(offset, ())),
-            gloss=glosses.get(offset, ""),
+    for offset, lemma in _rows(
+        "SELECT offset, lemma FROM lemmas", offsets, everything, "offset, position"
+    ):
+        if offset in lemmas:
+            lemmas[offset].append(lemma)
+        else:
+            lemmas[offset] = [lemma]
+    rows = _rows(f"SELECT {columns}, gloss FROM synsets", offsets, everything)
+    return {
+        row[0]: NodeInfo(
+            row[1], row[2], row[3], row[4], row[5], tuple(lemmas.get(row[0], ())), row[6]
         )
-    return found
+        for row in rows
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,14 +370,21 @@ def _topological(selection: Selection) -> list[int]:
     return order
 
 
-def _depths(selection: Selection) -> tuple[dict[int, int], dict[int, int]]:
+def _depths(
+    selection: Selection, order: list[int] | None = None
+) -> tuple[dict[int, int], dict[int, int]]:
     """Fewest and most edges from the root down to each node, inside the selection."""
     low = {selection.root: 0}
     high = {selection.root: 0}
-    for here in _topological(selection)[1:]:
-        above = [p for p, _ in selection.parents[here]]
-        low[here] = 1 + min(low[p] for p in above)
-        high[here] = 1 + max(high[p] for p in above)
+    parents = selection.parents
+    for here in (order or _topological(selection))[1:]:
+        above = parents[here]
+        if len(above) == 1:
+            low[here] = low[above[0]] + 1
+            high[here] = high[above[0]] + 1
+        else:
+            low[here] = 1 + min([low[p] for p in above])
+            high[here] = 1 + max([high[p] for p in above])
     return low, high
 
 
@@ -379,18 +403,17 @@ def tree(selection: Selection, policy: ParentPolicy = "longest") -> Tree:
             suggestions=_closest(policy, PARENT_POLICIES),
         )
     low, high = _depths(selection) if policy != "first" else ({}, {})
-    kept: dict[int, list[int]] = {}
+    chosen: dict[int, int] = {}
     for child, above in selection.parents.items():
-        candidates = [p for p, _ in above]
-        if policy == "longest":
-            parent = max(candidates, key=lambda p: high[p])  # max keeps the first of ties
-        elif policy == "shortest":
-            parent = min(candidates, key=lambda p: low[p])
+        if len(above) == 1 or policy == "first":
+            chosen[child] = above[0]
+        elif policy == "longest":
+            chosen[child] = max(above, key=high.__getitem__)  # max keeps the first of ties
         else:
-            parent = candidates[0]
-        kept.setdefault(parent, []).append(child)
-    order = {n: i for i, n in enumerate(selection.nodes)}
-    children = {p: tuple(sorted(cs, key=order.__getitem__)) for p, cs in kept.items()}
+            chosen[child] = min(above, key=low.__getitem__)
+    children: dict[int, tuple[int, ...]] = {
+        p: tuple(c for c in cs if chosen[c] == p) for p, cs in selection.children.items()
+    }
     alive = set(selection.nodes)
     if selection.members is not None:
         members = selection.members
@@ -593,9 +616,8 @@ def write_export(
 # --- writers -------------------------------------------------------------------------------
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps with options
+# builds a new one on every call
 
 _TRUE = {True: "true", False: "false"}
 
@@ -609,17 +631,20 @@ def _node_link(selection: Selection) -> Iterator[str]:
         "source": "WordNet 3.0 is-a graph (hypernyms and instance hypernyms), imagenet-cli index",
     }
     yield f'{{"directed": true, "multigraph": false, "graph": {_dumps(graph)},\n"nodes": [\n'
-    last = len(selection.nodes) - 1
-    for i, offset in enumerate(selection.nodes):
-        n = selection.info[offset]
-        record = {
-            "id": n.wnid, "name": n.name, "lemmas": list(n.lemmas), "gloss": n.gloss,
-            "ilsvrc2012_index": n.ilsvrc2012_index, "classes_below": n.classes_below,
-            "in21k_below": n.in21k_below,
-        }  # fmt: skip
-        yield _dumps(record) + (",\n" if i < last else "\n")
+    info = selection.info
+    nodes = selection.nodes
+    for start in range(0, len(nodes), 2000):
+        records = [
+            _dumps({
+                "id": n.wnid, "name": n.name, "lemmas": list(n.lemmas), "gloss": n.gloss,
+                "ilsvrc2012_index": n.ilsvrc2012_index, "classes_below": n.classes_below,
+                "in21k_below": n.in21k_below,
+            })
+            for n in map(info.__getitem__, nodes[start : start + 2000])
+        ]  # fmt: skip
+        yield ",\n".join(records) + (",\n" if start + 2000 < len(nodes) else "\n")
     edges = ",\n".join(
-        f'{{"source": "{_wnid(p)}", "target": "{_wnid(c)}", "instance": {_TRUE[i]}}}'
+        f'{{"source": "{info[p].wnid}", "target": "{info[c].wnid}", "instance": {_TRUE[i]}}}'
         for p, c, i in selection.edge_list()
     )
     yield f'],\n"edges": [\n{edges}\n],\n"links": [\n{edges}\n]}}\n'
@@ -663,11 +688,11 @@ def _graphml(selection: Selection) -> Iterator[str]:
             f'<data key="classes_below">{n.classes_below}</data>'
             f'<data key="in21k_below">{n.in21k_below}</data></node>\n'
         )
+    info = selection.info
     for p, c, instance in selection.edge_list():
-        flag = "true" if instance else "false"
         yield (
-            f'    <edge source="{_wnid(p)}" target="{_wnid(c)}">'
-            f'<data key="instance">{flag}</data></edge>\n'
+            f'    <edge source="{info[p].wnid}" target="{info[c].wnid}">'
+            f'<data key="instance">{_TRUE[instance]}</data></edge>\n'
         )
     yield "  </graph>\n</graphml>\n"
 
@@ -688,9 +713,10 @@ def _dot(selection: Selection, labels: str) -> Iterator[str]:
         label = n.name if labels == "name" else n.wnid
         style = "" if n.ilsvrc2012_index is None else ", style=filled, fillcolor=palegreen"
         yield f"  {_dot_quote(n.wnid)} [label={_dot_quote(label)}{style}];\n"
+    info = selection.info
     for p, c, instance in selection.edge_list():
         dashed = " [style=dashed]" if instance else ""
-        yield f"  {_dot_quote(_wnid(p))} -> {_dot_quote(_wnid(c))}{dashed};\n"
+        yield f'  "{info[p].wnid}" -> "{info[c].wnid}"{dashed};\n'  # wnids need no escapes
     yield "}\n"
 
 
@@ -712,7 +738,8 @@ def _csv(selection: Selection) -> Iterator[str]:
 
 
 def _isa(selection: Selection) -> Iterator[str]:
-    lines = [f"{_wnid(p)} {_wnid(c)}\n" for p, c, _ in selection.edge_list()]
+    info = selection.info
+    lines = [f"{info[p].wnid} {info[c].wnid}\n" for p, c, _ in selection.edge_list()]
     for start in range(0, len(lines), 2000):
         yield "".join(lines[start : start + 2000])
 
@@ -842,9 +869,10 @@ def stats(
     info = selection.info
     order = _topological(selection)
     paths = {selection.root: 1}
+    parents = selection.parents
     for here in order[1:]:
-        paths[here] = sum(paths[p] for p, _ in selection.parents[here])
-    low, high = _depths(selection)
+        paths[here] = sum([paths[p] for p in parents[here]])
+    low, high = _depths(selection, order)
     leaves = [n for n in selection.nodes if n not in selection.children]
     several_paths = [n for n, count in paths.items() if count > 1]
     most = max(selection.nodes, key=paths.__getitem__)  # the first in node order of ties
