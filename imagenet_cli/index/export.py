@@ -74,14 +74,38 @@ class _Graph(NamedTuple):
     instance: frozenset[tuple[int, int]]  # (parent, child) of every instance hypernym edge
 
 
+_EDGES = "SELECT offset, hypernym, instance FROM hypernyms ORDER BY offset, position"
+#: The edges of a bundled list's synsets and all their hypernyms, in one recursive query.
+_LIST_EDGES = (
+    "WITH RECURSIVE up(offset) AS ("
+    "SELECT m.offset FROM members m JOIN subsets s ON s.id = m.subset WHERE s.name = ? "
+    "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.offset) "
+    "SELECT h.offset, h.hypernym, h.instance FROM hypernyms h JOIN up ON h.offset = up.offset "
+    "ORDER BY h.offset, h.position"
+)
+
+
 @cache
 def _graph() -> _Graph:
+    return _read_graph(_EDGES, ())
+
+
+@cache
+def _list_graph(name: str) -> _Graph:
+    """The graph of a bundled list's closure: a 1000-class closure without reading 24k edges."""
+    return _read_graph(_LIST_EDGES, (name,))
+
+
+@cache
+def _synset_count() -> int:
+    return int(index_db().execute("SELECT count(*) FROM synsets").fetchone()[0])
+
+
+def _read_graph(sql: str, args: tuple[str, ...]) -> _Graph:
     parents: dict[int, list[int]] = {}
     children: dict[int, list[int]] = {}
     instance = []
-    for child, parent, is_instance in index_db().execute(
-        "SELECT offset, hypernym, instance FROM hypernyms ORDER BY offset, position"
-    ):
+    for child, parent, is_instance in index_db().execute(sql, args):
         if child in parents:
             parents[child].append(parent)
         else:
@@ -199,9 +223,9 @@ def _subset_offsets(subset: str | Iterable[int]) -> tuple[str | None, set[int]]:
     return None, offsets
 
 
-def _closure(members: Iterable[int]) -> set[int]:
+def _closure(members: Iterable[int], graph: _Graph) -> set[int]:
     """The members and every hypernym above them."""
-    parents = _graph().parents
+    parents = graph.parents
     seen: set[int] = set()
     todo = list(members)
     while todo:
@@ -241,10 +265,10 @@ def select(
     """
     if depth is not None and depth < 0:
         raise ImagenetError(f"the depth must be 0 or more, not {depth}")
-    graph = _graph()
     top = ENTITY if root is None else _root_offset(root)
     subset_name, members = (None, None) if subset is None else _subset_offsets(subset)
-    allowed = None if members is None else _closure(members)
+    graph = _graph() if subset_name is None else _list_graph(subset_name)
+    allowed = None if members is None else _closure(members, graph)
     if allowed is not None and top not in allowed:
         raise ImagenetError(
             f"no synset of {subset_name or 'the given offsets'} lies under {_names([top])[top]}"
@@ -260,9 +284,9 @@ def select(
             if child not in level and (allowed is None or child in allowed):
                 level[child] = level[here] + 1
                 queue.append(child)
-    everything = len(level) == len(graph.parents) + 1
+    everything = len(level) == _synset_count()
     info = _node_info(level.keys(), details, everything)
-    if everything:
+    if len(level) == len(graph.parents) + 1:  # all of the graph read
         parents: dict[int, list[int]] = graph.parents
     else:
         parents = {}
