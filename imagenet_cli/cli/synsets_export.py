@@ -144,6 +144,8 @@ def export(
         else:
             for chunk in chunks:
                 sys.stdout.write(chunk)
+            if fmt == "newick" and sys.stdout.isatty():
+                sys.stdout.write("\n")  # the file has none (see export()); a prompt needs one
     note = export_note(summary)
     if note:
         sys.stderr.write(note + "\n")
