@@ -609,7 +609,7 @@ def export(
 
     Example:
         >>> "".join(export("isa", root="n02084071", depth=1)).splitlines()[0]
-        'n02084071 n01322604'
+        'n02084071 n02110806'
     """
     return plan_export(fmt, root, subset, depth, parent_policy=parent_policy, labels=labels)[1]
 
