@@ -404,3 +404,22 @@ def test_stats_below_a_root_counts_from_it(wn: Any, everything: Oracle) -> None:
                 level[child] = level[here] + 1
                 todo.append(child)
     assert dict(found.leaf_min_depth) == Counter(level[w] for w in leaves)
+
+
+def test_subset_of_offsets_is_the_hypernym_paths(wn: Any) -> None:
+    basenji = wn.synset("basenji.n.01")
+    lines = set(_text("isa", subset=[basenji.offset()]).splitlines())
+    expected = {
+        f"{_wnid(path[i])} {_wnid(path[i + 1])}"
+        for path in basenji.hypernym_paths()
+        for i in range(len(path) - 1)
+    }
+    assert lines == expected
+
+
+def test_depth_inside_a_subset_counts_edges_inside_it(closure: Oracle) -> None:
+    graph = nx.node_link_graph(json.loads(_text("json", subset="ilsvrc2012", depth=3)))
+    full = nx.DiGraph(list(closure.edges))
+    reach = nx.single_source_shortest_path_length(full, "n00001740", cutoff=3)
+    assert set(graph.nodes) == set(reach)
+    assert set(graph.edges) == {(p, c) for p, c in closure.edges if p in reach and c in reach}
