@@ -59,6 +59,14 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
         [PY, "-m", "imagenet_cli", "synsets", "tree", "entity.n.01", "--depth", "3"],
         1.5,
     ),
+    "imagenet synsets export -s ilsvrc2012 -f json": (
+        [PY, "-m", "imagenet_cli", "synsets", "export", "-s", "ilsvrc2012", "-f", "json"],
+        1.5,
+    ),
+    "imagenet synsets export -f json (23,548 nodes; target 3 s)": (
+        [PY, "-m", "imagenet_cli", "synsets", "export", "-f", "json"],
+        None,
+    ),
 }
 
 #: In-process search: the median over these queries, each run on a warm index.

@@ -223,3 +223,8 @@ def lca(
         write_json(relate_record(found))
     else:
         print_view(relate_view(found))
+
+
+from imagenet_cli.cli.synsets_export import register  # noqa: E402 - export, stats
+
+register(app)

@@ -387,3 +387,67 @@ def member_rows(name: str) -> list[tuple[int, str, str, int | None]]:
         )
         .fetchall()
     )
+
+
+# exports ----------------------------------------------------------------------------------
+
+
+def all_edges() -> list[tuple[int, int, int]]:
+    """``(offset, hypernym, instance)`` of every edge of the index, in stored order."""
+    return (
+        index_db()
+        .execute("SELECT offset, hypernym, instance FROM hypernyms ORDER BY offset, position")
+        .fetchall()
+    )
+
+
+def list_closure_edges(name: str) -> list[tuple[int, int, int]]:
+    """The edges of a bundled list's synsets and all their hypernyms, in one query."""
+    return (
+        index_db()
+        .execute(
+            "WITH RECURSIVE up(offset) AS ("
+            "SELECT m.offset FROM members m JOIN subsets s ON s.id = m.subset WHERE s.name = ? "
+            "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.offset) "
+            "SELECT h.offset, h.hypernym, h.instance FROM hypernyms h JOIN up ON h.offset = up.offset "
+            "ORDER BY h.offset, h.position",
+            (name,),
+        )
+        .fetchall()
+    )
+
+
+def synset_count() -> int:
+    """How many synsets the index holds."""
+    return int(index_db().execute("SELECT count(*) FROM synsets").fetchone()[0])
+
+
+#: The row shapes :func:`rows_of` reads: (table, columns, order).
+ROW_SHAPES = {
+    "names": ("synsets", "offset, name", "offset"),
+    "nodes": (
+        "synsets", "offset, wnid, name, ilsvrc2012_index, classes_below, in21k_below", "offset",
+    ),
+    "nodes+gloss": (
+        "synsets",
+        "offset, wnid, name, ilsvrc2012_index, classes_below, in21k_below, gloss",
+        "offset",
+    ),
+    "lemmas": ("lemmas", "offset, lemma", "offset, position"),
+}  # fmt: skip
+
+
+def rows_of(shape: str, offsets: Sequence[int] | None) -> list[Any]:
+    """Rows of a :data:`ROW_SHAPES` shape for these offsets (None: every synset)."""
+    table, columns, order = ROW_SHAPES[shape]
+    sql = f"SELECT {columns} FROM {table}"
+    if offsets is None:
+        return index_db().execute(f"{sql} ORDER BY {order}").fetchall()
+    found: list[Any] = []
+    for chunk in _chunks(sorted(offsets)):
+        found += (
+            index_db()
+            .execute(f"{sql} WHERE offset IN ({_marks(chunk)}) ORDER BY {order}", list(chunk))
+            .fetchall()
+        )
+    return found
