@@ -24,9 +24,15 @@ if TYPE_CHECKING:
 #: The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2002/2008): eight
 #: colours that stay distinct under the common colour-vision deficiencies.
 OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
-}  # fmt: skip
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+}
 INK = "#222222"
 MUTED = "#666666"
 PAPER = "#FFFFFF"
@@ -93,7 +99,7 @@ def style() -> Iterator[None]:
     require_matplotlib()
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         yield
 
 
@@ -108,17 +114,29 @@ def new_figure(title: str, subtitle: str | None = None) -> Figure:
     return fig
 
 
-def footer(fig: Figure, source: str, name: str) -> None:
-    """The data source at the bottom left (wrapped), and the command that drew it."""
+def footer(fig: Figure, source: str, command: str) -> None:
+    """The data source at the bottom left (wrapped), and the command that draws it."""
     lines = textwrap.wrap(f"Source: {source}", 150)
     fig.text(
-        0.025, 0.018, "\n".join(lines), fontsize=8.5, color=MUTED, va="bottom",
-        linespacing=1.3, gid="footer",
-    )  # fmt: skip
+        0.025,
+        0.018,
+        "\n".join(lines),
+        fontsize=8.5,
+        color=MUTED,
+        va="bottom",
+        linespacing=1.3,
+        gid="footer",
+    )
     fig.text(
-        0.975, 0.018, f"imagenet figures --only {name}",
-        fontsize=8.5, color=MUTED, ha="right", va="bottom", gid="command",
-    )  # fmt: skip
+        0.975,
+        0.018,
+        command,
+        fontsize=8.5,
+        color=MUTED,
+        ha="right",
+        va="bottom",
+        gid="command",
+    )
 
 
 def bare(ax: Axes) -> Axes:
@@ -140,9 +158,7 @@ def check_format(fmt: str) -> str:
     """
     wanted = fmt.lower().lstrip(".")
     if wanted not in FORMATS:
-        raise ImagenetError(
-            f"cannot write figures as {fmt!r}", hint=f"use {', '.join(FORMATS)}"
-        )
+        raise ImagenetError(f"cannot write figures as {fmt!r}", hint="use svg, png or pdf")
     return wanted
 
 
@@ -172,6 +188,10 @@ def format_of(path: str | os.PathLike[str]) -> str:
         raise ImagenetError(
             f"{os.fspath(path)} has no extension to tell the format",
             hint=f"end it in .{', .'.join(FORMATS)}",
+        )
+    if suffix.lower().lstrip(".") not in FORMATS:
+        raise ImagenetError(
+            f"cannot write {os.fspath(path)}: a figure is .svg, .png or .pdf, not {suffix}"
         )
     return check_format(suffix)
 

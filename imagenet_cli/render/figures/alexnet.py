@@ -96,13 +96,18 @@ def _after(column: Column) -> str:
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], cross: bool) -> None:
     ax.annotate(
-        "", xy=end, xytext=start,
+        "",
+        xy=end,
+        xytext=start,
         arrowprops={
-            "arrowstyle": "-|>", "color": OKABE_ITO["vermillion"] if cross else MUTED,
-            "linewidth": 1.6 if cross else 1.2, "shrinkA": 0, "shrinkB": 0,
+            "arrowstyle": "-|>",
+            "color": OKABE_ITO["vermillion"] if cross else MUTED,
+            "linewidth": 1.6 if cross else 1.2,
+            "shrinkA": 0,
+            "shrinkB": 0,
             "mutation_scale": 12,
         },
-    )  # fmt: skip
+    )
 
 
 def draw(data: AlexNetData) -> Figure:
@@ -132,15 +137,37 @@ def draw(data: AlexNetData) -> Figure:
     centre = (rows[1] + rows[2]) / 2
     ax.add_patch(
         FancyBboxPatch(
-            (-1.02, centre - in_h / 2), 0.6, in_h, boxstyle="round,pad=0,rounding_size=0.04",
-            facecolor="#F4F4F4", edgecolor=INK, linewidth=1.2,
-        )  # fmt: skip
+            (-1.02, centre - in_h / 2),
+            0.6,
+            in_h,
+            boxstyle="round,pad=0,rounding_size=0.04",
+            facecolor="#F4F4F4",
+            edgecolor=INK,
+            linewidth=1.2,
+        )
     )
-    ax.text(-0.73, centre, f"input\n{side}×{side}\n×3", ha="center", va="center", fontsize=11,
-            gid="input")  # fmt: skip
+    ax.text(
+        -0.73,
+        centre,
+        f"input\n{side}×{side}\n×3",
+        ha="center",
+        va="center",
+        fontsize=11,
+        gid="input",
+    )
     for gpu, y in rows.items():
-        ax.text(-1.17, y, f"GPU {gpu}", fontsize=13, weight="bold", color=OKABE_ITO["blue"],
-                rotation=90, ha="center", va="center", gid=f"gpu:{gpu}")  # fmt: skip
+        ax.text(
+            -1.17,
+            y,
+            f"GPU {gpu}",
+            fontsize=13,
+            weight="bold",
+            color=OKABE_ITO["blue"],
+            rotation=90,
+            ha="center",
+            va="center",
+            gid=f"gpu:{gpu}",
+        )
     previous: list[tuple[float, float]] = [(-0.42, centre), (-0.42, centre)]
     for x, column in enumerate(data.columns):
         layer = column.main.layer
@@ -149,22 +176,49 @@ def draw(data: AlexNetData) -> Figure:
         c_out, h, w = column.main.output_shape
         box_h = height(h) if conv else 0.45
         colour = OKABE_ITO["sky"] if conv else OKABE_ITO["yellow"]
-        ax.text(x, 2.95, column.name, ha="center", va="top", fontsize=13, weight="bold",
-                gid=f"layer:{column.name}")  # fmt: skip
-        ax.text(x, 2.67, _header(column), ha="center", va="top", fontsize=9, color=INK,
-                gid=f"kernels:{column.name}")  # fmt: skip
+        ax.text(
+            x,
+            2.95,
+            column.name,
+            ha="center",
+            va="top",
+            fontsize=13,
+            weight="bold",
+            gid=f"layer:{column.name}",
+        )
+        ax.text(
+            x,
+            2.67,
+            _header(column),
+            ha="center",
+            va="top",
+            fontsize=9,
+            color=INK,
+            gid=f"kernels:{column.name}",
+        )
         entries = []
         for gpu, y in rows.items():
             ax.add_patch(
                 FancyBboxPatch(
-                    (x - width / 2, y - box_h / 2), width, box_h,
-                    boxstyle="round,pad=0,rounding_size=0.04", facecolor=colour,
-                    edgecolor=INK, linewidth=1.0,
-                )  # fmt: skip
+                    (x - width / 2, y - box_h / 2),
+                    width,
+                    box_h,
+                    boxstyle="round,pad=0,rounding_size=0.04",
+                    facecolor=colour,
+                    edgecolor=INK,
+                    linewidth=1.0,
+                )
             )
             inside = f"{c_out // GPUS}\n{h}×{w}" if conv else f"{c_out // GPUS:,}"
-            ax.text(x, y, inside, ha="center", va="center", fontsize=10.5,
-                    gid=f"maps:{column.name}:{gpu}")  # fmt: skip
+            ax.text(
+                x,
+                y,
+                inside,
+                ha="center",
+                va="center",
+                fontsize=10.5,
+                gid=f"maps:{column.name}:{gpu}",
+            )
             entries.append((x - width / 2, y))
         # arrows from the previous column's two halves
         for gpu_to, (ex, ey) in enumerate(entries):
@@ -178,13 +232,28 @@ def draw(data: AlexNetData) -> Figure:
         previous = [(x + width / 2, y) for y in rows.values()]
         after = _after(column)
         if after:
-            ax.text(x, -0.62, after, ha="center", va="top", fontsize=8.5, color=MUTED,
-                    linespacing=1.2, gid=f"after:{column.name}")  # fmt: skip
+            ax.text(
+                x,
+                -0.62,
+                after,
+                ha="center",
+                va="top",
+                fontsize=8.5,
+                color=MUTED,
+                linespacing=1.2,
+                gid=f"after:{column.name}",
+            )
         ax.text(
-            x, -1.25, f"{_short(column.main.params)} params\n{_short(column.main.macs)} MACs",
-            ha="center", va="top", fontsize=8.5, color=INK, linespacing=1.2,
+            x,
+            -1.25,
+            f"{_short(column.main.params)} params\n{_short(column.main.macs)} MACs",
+            ha="center",
+            va="top",
+            fontsize=8.5,
+            color=INK,
+            linespacing=1.2,
             gid=f"cost:{column.name}",
-        )  # fmt: skip
+        )
     footer(
         fig,
         "Krizhevsky, Sutskever & Hinton, NIPS 2012, Section 3.2 (two GPUs), Section 3.5 and "
@@ -192,6 +261,6 @@ def draw(data: AlexNetData) -> Figure:
         "map sizes, params and multiply-accumulates (MACs) computed by imagenet_cli's layer "
         "calculator (imagenet arch alexnet_paper --layers). The 227×227 input is what the "
         "paper's 55×55 maps require; its text says 224.",
-        "alexnet",
+        "imagenet figures --only alexnet",
     )
     return fig

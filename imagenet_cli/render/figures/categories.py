@@ -63,7 +63,7 @@ def label(name: str) -> str:
     return name.split(".")[0].replace("_", " ")
 
 
-def draw(data: CategoryData) -> Figure:
+def draw(data: CategoryData, command: str = "imagenet figures --only categories") -> Figure:
     """Paired horizontal bars: 21k synsets (left) and 1k classes (right) per category."""
     from matplotlib.transforms import blended_transform_factory
 
@@ -80,9 +80,8 @@ def draw(data: CategoryData) -> Figure:
     ys = list(range(n))[::-1]
     panels = (
         ("ImageNet-21k, Fall 2011", "synsets", "in21k", data.total_21k, OKABE_ITO["blue"]),
-        ("ILSVRC-2012", "classes", "ilsvrc2012", data.total_1k,
-         OKABE_ITO["orange"]),
-    )  # fmt: skip
+        ("ILSVRC-2012", "classes", "ilsvrc2012", data.total_1k, OKABE_ITO["orange"]),
+    )
     for column, (heading, unit, field, total, colour) in enumerate(panels):
         ax = fig.add_subplot(grid[0, column])
         values = [getattr(r.category, field) for r in rows]
@@ -97,20 +96,34 @@ def draw(data: CategoryData) -> Figure:
             ax.spines[side].set_visible(False)
         for y, value, row in zip(ys, values, rows, strict=True):
             ax.text(
-                value + top * 0.02, y, f"{value:,}", va="center", fontsize=11.5, color=INK,
+                value + top * 0.02,
+                y,
+                f"{value:,}",
+                va="center",
+                fontsize=11.5,
+                color=INK,
                 gid=f"{field}:{row.category.name}",
-            )  # fmt: skip
+            )
             ax.text(
-                value + top * 0.2, y, f"{100 * value / total:.1f}%", va="center", fontsize=9.5,
+                value + top * 0.2,
+                y,
+                f"{100 * value / total:.1f}%",
+                va="center",
+                fontsize=9.5,
                 color=MUTED,
-            )  # fmt: skip
+            )
         if column == 0:
             where = blended_transform_factory(fig.transFigure, ax.transData)
             for y, row in zip(ys, rows, strict=True):
                 ax.text(
-                    0.03 + 0.018 * row.level, y, label(row.category.name), transform=where,
-                    va="center", fontsize=12.5, weight="bold" if row.level == 0 else "normal",
+                    0.03 + 0.018 * row.level,
+                    y,
+                    label(row.category.name),
+                    transform=where,
+                    va="center",
+                    fontsize=12.5,
+                    weight="bold" if row.level == 0 else "normal",
                     gid=f"label:{row.category.name}",
-                )  # fmt: skip
-    footer(fig, SOURCE, "categories")
+                )
+    footer(fig, SOURCE, command)
     return fig

@@ -58,9 +58,9 @@ def winners(data: TimelineData) -> dict[int, list[Entry]]:
     entries that used outside data."""
     found: dict[int, list[Entry]] = {}
     for e in data.entries:
-        if e.kind == "result" and e.task == data.task and e.rank == 1:
-            if _value(e, data.task) is not None:
-                found.setdefault(e.year, []).append(e)
+        first = e.kind == "result" and e.task == data.task and e.rank == 1
+        if first and _value(e, data.task) is not None:
+            found.setdefault(e.year, []).append(e)
     for year in found:
         found[year].sort(key=lambda e: (e.outside_data is True, _value(e, data.task) or 0.0))
     return dict(sorted(found.items()))
@@ -70,13 +70,14 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def draw(data: TimelineData) -> Figure:
+def draw(data: TimelineData, command: str = "imagenet figures --only ilsvrc-timeline") -> Figure:
     """One bar per year (a hatched bar beside it for a winner that used outside data),
     labelled with value, team and method; the human estimate as a dashed line.
 
     Raises:
         ImagenetError: no first-placed result with a figure among the entries.
     """
+    from matplotlib.artist import Artist
     from matplotlib.patches import Patch
 
     axis_label, title = MEASURES[data.task]
@@ -114,19 +115,29 @@ def draw(data: TimelineData) -> Figure:
             outside = e.outside_data is True
             outside_seen |= outside
             ax.bar(
-                x + offset, value, width=width,
+                x + offset,
+                value,
+                width=width,
                 color=OKABE_ITO["orange"] if outside else OKABE_ITO["blue"],
-                hatch="//" if outside else None, edgecolor=PAPER_EDGE if outside else "none",
+                hatch="//" if outside else None,
+                edgecolor=PAPER_EDGE if outside else "none",
                 linewidth=0,
-            )  # fmt: skip
+            )
             label = _number(value)
             for other in e.alternatives:
                 label += f"\n({_number(other.top5_error)}‡)"
             ax.text(
-                x + offset, value + top * 0.015, label, ha="center", va="bottom",
-                fontsize=12 if len(group) == 1 else 11, weight="bold", color=INK,
-                gid=f"value:{year}:{k}", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
-            )  # fmt: skip
+                x + offset,
+                value + top * 0.015,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=12 if len(group) == 1 else 11,
+                weight="bold",
+                color=INK,
+                gid=f"value:{year}:{k}",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+            )
             cited[e.cited.cite] = None
             for other in e.alternatives:
                 cited[other.sources[0].cite + " (‡)"] = None
@@ -134,29 +145,49 @@ def draw(data: TimelineData) -> Figure:
         team = first.team or "—"
         method = first.method or first.architecture or ""
         ax.text(
-            x, -0.075, team, transform=ax.get_xaxis_transform(), ha="center", va="top",
-            fontsize=11.5, weight="bold", gid=f"team:{year}",
-        )  # fmt: skip
+            x,
+            -0.075,
+            team,
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize=11.5,
+            weight="bold",
+            gid=f"team:{year}",
+        )
         ax.text(
-            x, -0.15, wrap(method, 19), transform=ax.get_xaxis_transform(), ha="center",
-            va="top", fontsize=9, color=MUTED, linespacing=1.15, gid=f"method:{year}",
-        )  # fmt: skip
-    handles = [Patch(color=OKABE_ITO["blue"], label="supplied training data only (or not stated)")]
+            x,
+            -0.15,
+            wrap(method, 19),
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize=9,
+            color=MUTED,
+            linespacing=1.15,
+            gid=f"method:{year}",
+        )
+    handles: list[Artist] = [
+        Patch(color=OKABE_ITO["blue"], label="supplied training data only (or not stated)")
+    ]
     if outside_seen:
         handles.append(
             Patch(
-                facecolor=OKABE_ITO["orange"], hatch="//", edgecolor=PAPER_EDGE,
+                facecolor=OKABE_ITO["orange"],
+                hatch="//",
+                edgecolor=PAPER_EDGE,
                 label="with outside training data",
-            )  # fmt: skip
+            )
         )
     if data.human is not None:
         from matplotlib.lines import Line2D
 
         value, entry = data.human
-        style = {"color": OKABE_ITO["black"], "linestyle": (0, (5, 3)), "linewidth": 1.6}
-        ax.axhline(value, **style)
+        dashes = (0, (5, 3))
+        ax.axhline(value, color=OKABE_ITO["black"], linestyle=dashes, linewidth=1.6)
+        label = f"human estimate: {_number(value)}% (one trained annotator)"
         handles.append(
-            Line2D([], [], **style, label=f"human estimate: {_number(value)}% (one trained annotator)")
+            Line2D([], [], color=OKABE_ITO["black"], linestyle=dashes, linewidth=1.6, label=label)
         )
         cited[f"human estimate: Russakovsky et al. (arXiv 1409.0575) via {entry.cited.cite}"] = None
     ax.legend(handles=handles, loc="upper right", fontsize=11)
@@ -170,7 +201,7 @@ def draw(data: TimelineData) -> Figure:
         + "."
         + note
         + " All sources and quotes: imagenet timeline --json.",
-        "ilsvrc-timeline",
+        command,
     )
     return fig
 

@@ -15,9 +15,15 @@ if TYPE_CHECKING:
 
 #: Colours per year, in order (Okabe-Ito; yellow last, drawn with a dark edge).
 YEAR_COLOURS = (
-    OKABE_ITO["black"], OKABE_ITO["orange"], OKABE_ITO["sky"], OKABE_ITO["green"],
-    OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["purple"], OKABE_ITO["yellow"],
-)  # fmt: skip
+    OKABE_ITO["black"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["sky"],
+    OKABE_ITO["green"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["purple"],
+    OKABE_ITO["yellow"],
+)
 
 #: Paper results we do not plot: other test sets, outside pre-training, ensembles.
 _NOT_COMPARABLE = ("2010", "JFT", "21k", "ensemble", "pre-trained on ImageNet", "320x320")
@@ -50,9 +56,7 @@ def _accuracy(variant: Variant) -> tuple[float, str, str, int | None] | None:
     return None
 
 
-def _cost(
-    variant: Variant, computed: NetworkCost | None
-) -> tuple[float, bool, str] | None:
+def _cost(variant: Variant, computed: NetworkCost | None) -> tuple[float, bool, str] | None:
     original = [w for w in variant.weights if w.name.endswith("IMAGENET1K_V1")]
     if original and original[0].gflops is not None:
         return original[0].gflops * 1e9, True, "torchvision _ops (multiply-accumulates)"
@@ -94,8 +98,19 @@ def points(families: tuple[Architecture, ...], costs: dict[str, NetworkCost]) ->
                 continue
             year = variant.paper.year if variant.paper else family.year
             found.append(
-                Point(family.name, variant.name, year, acc[0], acc[1], acc[2], cost[0], cost[1],
-                      cost[2], _params(variant, costs.get(variant.id)), acc[3])  # fmt: skip
+                Point(
+                    family.name,
+                    variant.name,
+                    year,
+                    acc[0],
+                    acc[1],
+                    acc[2],
+                    cost[0],
+                    cost[1],
+                    cost[2],
+                    _params(variant, costs.get(variant.id)),
+                    acc[3],
+                )
             )
     return tuple(found)
 
@@ -126,18 +141,24 @@ def draw(points: tuple[Point, ...]) -> Figure:
         by_family.setdefault(p.family, []).append(p)
     for family_points in by_family.values():
         line = sorted(family_points, key=lambda p: p.cost)
-        ax.plot([p.cost for p in line], [p.top1 for p in line], color="#BBBBBB",
-                linewidth=0.9, zorder=1)  # fmt: skip
+        ax.plot(
+            [p.cost for p in line], [p.top1 for p in line], color="#BBBBBB", linewidth=0.9, zorder=1
+        )
     for p in sorted(points, key=lambda p: -(p.params or 0)):
         size = _size(p, biggest)
         filled = p.top1_source == "torchvision"
         ax.scatter(
-            [p.cost], [p.top1], s=size, marker="o" if p.cost_is_macs else "s",
-            facecolor=colour[p.year] if filled else "white", edgecolor=
-            INK if colour[p.year] == OKABE_ITO["yellow"] or filled else colour[p.year],
-            linewidth=0.8 if filled else 2.0, alpha=0.85 if filled else 1.0, zorder=3,
+            [p.cost],
+            [p.top1],
+            s=size,
+            marker="o" if p.cost_is_macs else "s",
+            facecolor=colour[p.year] if filled else "white",
+            edgecolor=INK if colour[p.year] == OKABE_ITO["yellow"] or filled else colour[p.year],
+            linewidth=0.8 if filled else 2.0,
+            alpha=0.85 if filled else 1.0,
+            zorder=3,
             linestyle="-" if p.params else ":",
-        )  # fmt: skip
+        )
     ax.set_xlabel("multiply-accumulates per image (log scale)")
     ax.set_ylabel("ImageNet top-1 accuracy (%)")
     ax.grid(color="#E4E4E4", linewidth=0.8, which="major")
@@ -149,23 +170,71 @@ def draw(points: tuple[Point, ...]) -> Figure:
     ax.set_xlim(min(p.cost for p in points) / 1.6, max(p.cost for p in points) * 2.2)
     _label(ax, points, {p.name: _size(p, biggest) for p in points})
     year_handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=colour[y],
-               markeredgecolor=INK, label=str(y))  # fmt: skip
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor=colour[y],
+            markeredgecolor=INK,
+            label=str(y),
+        )
         for y in years
     ]
-    legend = ax.legend(handles=year_handles, title="year of the paper", loc="upper left",
-                       ncols=4, fontsize=10.5, title_fontsize=11, alignment="left")  # fmt: skip
+    legend = ax.legend(
+        handles=year_handles,
+        title="year of the paper",
+        loc="upper left",
+        ncols=4,
+        fontsize=10.5,
+        title_fontsize=11,
+        alignment="left",
+    )
     ax.add_artist(legend)
     kinds = [
-        Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor=MUTED,
-               markeredgecolor=INK, label="top-1 reproduced by\ntorchvision (V1 weights)"),
-        Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="white",
-               markeredgecolor=MUTED, markeredgewidth=2, label="top-1 as the paper\nreports it"),
-        Line2D([], [], marker="o", linestyle="", markersize=10, markerfacecolor="white",
-               markeredgecolor=INK, label="cost in multiply-\naccumulates (MACs)"),
-        Line2D([], [], marker="s", linestyle="", markersize=10, markerfacecolor="white",
-               markeredgecolor=INK, label="cost as printed (GFLOPs),\nnot said to be MACs"),
-    ]  # fmt: skip
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor=MUTED,
+            markeredgecolor=INK,
+            label="top-1 reproduced by\ntorchvision (V1 weights)",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor="white",
+            markeredgecolor=MUTED,
+            markeredgewidth=2,
+            label="top-1 as the paper\nreports it",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=10,
+            markerfacecolor="white",
+            markeredgecolor=INK,
+            label="cost in multiply-\naccumulates (MACs)",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            markersize=10,
+            markerfacecolor="white",
+            markeredgecolor=INK,
+            label="cost as printed (GFLOPs),\nnot said to be MACs",
+        ),
+    ]
     shown = {("torchvision", True)} | {(p.top1_source, p.cost_is_macs) for p in points}
     if not any(not p.cost_is_macs for p in points):
         kinds = kinds[:3]
@@ -182,7 +251,7 @@ def draw(points: tuple[Point, ...]) -> Figure:
         "imagenet_cli/facts/layers.py), else imagenet_cli's layer calculator, else the "
         "paper's multiply-adds; squares: the paper's own unit. Params: torchvision's "
         "num_params, the calculator, or the paper (dotted edge: not printed).",
-        "impact",
+        "imagenet figures --only impact",
     )
     return fig
 
@@ -210,11 +279,15 @@ def _label(ax: Any, points: tuple[Point, ...], sizes: dict[str, float]) -> None:
         w = len(text) * fontsize * 0.58 * scale
         h = fontsize * 1.25 * scale
         spots = [
-            (r * 0.7, r * 0.7, "left", "bottom"), (r, -h / 2, "left", "bottom"),
-            (r * 0.7, -r * 0.7 - h, "left", "bottom"), (-r * 0.7 - w, r * 0.7, "left", "bottom"),
-            (-r - w, -h / 2, "left", "bottom"), (-r * 0.7 - w, -r * 0.7 - h, "left", "bottom"),
-            (-w / 2, r, "left", "bottom"), (-w / 2, -r - h, "left", "bottom"),
-        ]  # fmt: skip
+            (r * 0.7, r * 0.7, "left", "bottom"),
+            (r, -h / 2, "left", "bottom"),
+            (r * 0.7, -r * 0.7 - h, "left", "bottom"),
+            (-r * 0.7 - w, r * 0.7, "left", "bottom"),
+            (-r - w, -h / 2, "left", "bottom"),
+            (-r * 0.7 - w, -r * 0.7 - h, "left", "bottom"),
+            (-w / 2, r, "left", "bottom"),
+            (-w / 2, -r - h, "left", "bottom"),
+        ]
 
         def clash(box: tuple[float, float, float, float]) -> float:
             return sum(
@@ -227,9 +300,18 @@ def _label(ax: Any, points: tuple[Point, ...], sizes: dict[str, float]) -> None:
         best = min(range(len(boxes)), key=lambda k: (clash(boxes[k]), k))
         box = boxes[best]
         taken.append(box)
-        ax.annotate(text, (p.cost, p.top1), xytext=((box[0] - x) / scale, (box[1] - y) / scale),
-                    textcoords="offset points", fontsize=fontsize, color=INK, ha="left",
-                    va="bottom", zorder=4, gid=f"point:{p.name}")  # fmt: skip
+        ax.annotate(
+            text,
+            (p.cost, p.top1),
+            xytext=((box[0] - x) / scale, (box[1] - y) / scale),
+            textcoords="offset points",
+            fontsize=fontsize,
+            color=INK,
+            ha="left",
+            va="bottom",
+            zorder=4,
+            gid=f"point:{p.name}",
+        )
 
 
 def _macs_label(value: float, _position: float) -> str:

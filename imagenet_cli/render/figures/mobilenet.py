@@ -58,6 +58,7 @@ def collect() -> MobileNetData:
 
     spec = get_spec(VARIANT)
     pairs = [c for c in layer_trace(spec) if isinstance(c.layer, DepthwiseSeparable)]
+
     def alike(cost: LayerCost) -> list[LayerCost]:
         return [c for c in pairs if (c.layer, c.input_shape) == (cost.layer, cost.input_shape)]
 
@@ -70,8 +71,9 @@ def collect() -> MobileNetData:
     where = f"{spec.name} (stage {chosen.stage})"
     depthwise = layer_cost(
         Conv(channels, 3, layer.stride, 1, groups=channels, bias=False, bn=True),
-        chosen.input_shape, where,
-    )  # fmt: skip
+        chosen.input_shape,
+        where,
+    )
     pointwise = layer_cost(Conv(layer.out, 1, bias=False, bn=True), depthwise.output_shape, where)
     standard = layer_cost(
         Conv(layer.out, 3, layer.stride, 1, bias=False, bn=True), chosen.input_shape, where
@@ -80,8 +82,17 @@ def collect() -> MobileNetData:
     return MobileNetData(spec_costs(spec), chosen.stage, len(same), depthwise, pointwise, standard)
 
 
-def _cuboid(ax: Axes, x: float, y: float, w: float, h: float, d: float, colour: str,
-            label: str | None = None, gid: str | None = None) -> None:  # fmt: skip
+def _cuboid(
+    ax: Axes,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    d: float,
+    colour: str,
+    label: str | None = None,
+    gid: str | None = None,
+) -> None:
     """A box seen from the front right: front face w x h at (x, y), depth d up-right."""
     from matplotlib.patches import Polygon
 
@@ -92,19 +103,53 @@ def _cuboid(ax: Axes, x: float, y: float, w: float, h: float, d: float, colour: 
         [(x + w, y), (x + w + dx, y + dy), (x + w + dx, y + h + dy), (x + w, y + h)],
     ]
     for k, face in enumerate(faces):
-        ax.add_patch(Polygon(face, closed=True, facecolor=colour, edgecolor=INK, linewidth=1.0,
-                             alpha=(1.0, 0.75, 0.55)[k]))  # fmt: skip
+        ax.add_patch(
+            Polygon(
+                face,
+                closed=True,
+                facecolor=colour,
+                edgecolor=INK,
+                linewidth=1.0,
+                alpha=(1.0, 0.75, 0.55)[k],
+            )
+        )
     if label:
-        ax.text(x + (w + dx) / 2, y - 0.25, label, ha="center", va="top", fontsize=10.5,
-                gid=gid, linespacing=1.2)  # fmt: skip
+        ax.text(
+            x + (w + dx) / 2,
+            y - 0.25,
+            label,
+            ha="center",
+            va="top",
+            fontsize=10.5,
+            gid=gid,
+            linespacing=1.2,
+        )
 
 
 def _arrow(ax: Axes, x0: float, x1: float, y: float, text: str, gid: str) -> None:
-    ax.annotate("", xy=(x1, y), xytext=(x0, y),
-                arrowprops={"arrowstyle": "-|>", "color": INK, "linewidth": 1.4,
-                            "mutation_scale": 14, "shrinkA": 0, "shrinkB": 0})  # fmt: skip
-    ax.text((x0 + x1) / 2, y + 0.25, text, ha="center", va="bottom", fontsize=10.5,
-            linespacing=1.2, gid=gid)  # fmt: skip
+    ax.annotate(
+        "",
+        xy=(x1, y),
+        xytext=(x0, y),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": INK,
+            "linewidth": 1.4,
+            "mutation_scale": 14,
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+    )
+    ax.text(
+        (x0 + x1) / 2,
+        y + 0.25,
+        text,
+        ha="center",
+        va="bottom",
+        fontsize=10.5,
+        linespacing=1.2,
+        gid=gid,
+    )
 
 
 def _m(value: int) -> str:
@@ -128,14 +173,22 @@ def draw(data: MobileNetData) -> Figure:
     fm = f"{h}×{w}×{m}"
     out = f"{h}×{w}×{n}"
     # standard convolution
-    ax.text(0.1, 10.2, "Standard convolution", fontsize=14, weight="bold", va="top",
-            gid="standard:title")  # fmt: skip
+    ax.text(
+        0.1,
+        10.2,
+        "Standard convolution",
+        fontsize=14,
+        weight="bold",
+        va="top",
+        gid="standard:title",
+    )
     _cuboid(ax, 0.4, 6.3, 1.6, 1.6, 2.4, OKABE_ITO["sky"], fm, "standard:in")
     _arrow(ax, 3.8, 10.7, 7.1, f"{n} filters of {k}×{k}×{m}", "standard:kernels")
     _cuboid(ax, 11.2, 6.3, 1.6, 1.6, 2.4, OKABE_ITO["orange"], out, "standard:out")
     # depthwise separable
-    ax.text(0.1, 4.8, "Depthwise separable", fontsize=14, weight="bold", va="top",
-            gid="separable:title")  # fmt: skip
+    ax.text(
+        0.1, 4.8, "Depthwise separable", fontsize=14, weight="bold", va="top", gid="separable:title"
+    )
     _cuboid(ax, 0.4, 0.9, 1.6, 1.6, 2.4, OKABE_ITO["sky"], fm, "separable:in")
     _arrow(ax, 3.8, 6.2, 1.7, f"depthwise:\n{m} filters\nof {k}×{k}×1", "separable:depthwise")
     _cuboid(ax, 6.5, 0.9, 1.6, 1.6, 2.4, OKABE_ITO["green"], fm, "separable:mid")
@@ -146,23 +199,56 @@ def draw(data: MobileNetData) -> Figure:
     std, dw, pw = data.standard.macs, data.depthwise.macs, data.pointwise.macs
     bars.bar([0], [std / 1e6], color=OKABE_ITO["vermillion"], width=0.6)
     bars.bar([1], [pw / 1e6], color=OKABE_ITO["blue"], width=0.6, label=f"pointwise 1×1: {_m(pw)}")
-    bars.bar([1], [dw / 1e6], bottom=[pw / 1e6], color=OKABE_ITO["green"], width=0.6,
-             label=f"depthwise {k}×{k}: {_m(dw)}")  # fmt: skip
+    bars.bar(
+        [1],
+        [dw / 1e6],
+        bottom=[pw / 1e6],
+        color=OKABE_ITO["green"],
+        width=0.6,
+        label=f"depthwise {k}×{k}: {_m(dw)}",
+    )
     bars.set_xticks([0, 1], ["standard", "depthwise\nseparable"], fontsize=11.5)
     bars.set_ylabel("multiply-accumulates (millions)")
-    bars.set_title(f"{data.ratio:.1f}× fewer MACs", fontsize=15, color=OKABE_ITO["vermillion"],
-                   loc="left", gid="ratio", pad=22)  # fmt: skip
-    bars.text(0, std / 1e6, f"{_m(std)}\n{_m(data.standard.params)} params", ha="center",
-              va="bottom", fontsize=10.5, gid="standard:cost")  # fmt: skip
+    bars.set_title(
+        f"{data.ratio:.1f}× fewer MACs",
+        fontsize=15,
+        color=OKABE_ITO["vermillion"],
+        loc="left",
+        gid="ratio",
+        pad=22,
+    )
+    bars.text(
+        0,
+        std / 1e6,
+        f"{_m(std)}\n{_m(data.standard.params)} params",
+        ha="center",
+        va="bottom",
+        fontsize=10.5,
+        gid="standard:cost",
+    )
     sep_params = data.depthwise.params + data.pointwise.params
-    bars.text(1, (dw + pw) / 1e6, f"{_m(dw + pw)}\n{_m(sep_params)} params", ha="center",
-              va="bottom", fontsize=10.5, gid="separable:cost")  # fmt: skip
+    bars.text(
+        1,
+        (dw + pw) / 1e6,
+        f"{_m(dw + pw)}\n{_m(sep_params)} params",
+        ha="center",
+        va="bottom",
+        fontsize=10.5,
+        gid="separable:cost",
+    )
     bars.set_ylim(0, std / 1e6 * 1.25)
     bars.legend(loc="upper right", fontsize=10.5)
     ratio_formula = 1 / n + 1 / (k * k)
-    bars.text(0.0, 1.02, f"the paper's ratio: 1/N + 1/D_K² = 1/{n} + 1/{k * k} = "
-              f"{ratio_formula:.3f}", transform=bars.transAxes, fontsize=9.5, color=MUTED,
-              va="bottom", gid="formula")  # fmt: skip
+    bars.text(
+        0.0,
+        1.02,
+        f"the paper's ratio: 1/N + 1/D_K² = 1/{n} + 1/{k * k} = {ratio_formula:.3f}",
+        transform=bars.transAxes,
+        fontsize=9.5,
+        color=MUTED,
+        va="bottom",
+        gid="formula",
+    )
     footer(
         fig,
         "Howard et al. (arXiv 1704.04861), Section 3.1 (the cost of each convolution and the "
@@ -172,6 +258,6 @@ def draw(data: MobileNetData) -> Figure:
         "imagenet_cli's layer calculator, at 224×224 input "
         f"(the whole network: {data.network.macs / 1e6:.0f} M MACs, "
         f"{data.network.params / 1e6:.1f} M params).",
-        "mobilenet",
+        "imagenet figures --only mobilenet",
     )
     return fig

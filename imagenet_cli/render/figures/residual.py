@@ -47,21 +47,46 @@ def collect() -> ResidualData:
     return ResidualData(cost, first, head.top1 if head else None)
 
 
-def _box(ax: Axes, x: float, y: float, text: str, colour: str, w: float = 2.2,
-         h: float = 0.62, gid: str | None = None) -> None:  # fmt: skip
+def _box(
+    ax: Axes,
+    x: float,
+    y: float,
+    text: str,
+    colour: str,
+    w: float = 2.2,
+    h: float = 0.62,
+    gid: str | None = None,
+) -> None:
     from matplotlib.patches import FancyBboxPatch
 
     ax.add_patch(
-        FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0,rounding_size=0.12",
-                       facecolor=colour, edgecolor=INK, linewidth=1.1)
-    )  # fmt: skip
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0,rounding_size=0.12",
+            facecolor=colour,
+            edgecolor=INK,
+            linewidth=1.1,
+        )
+    )
     ax.text(x, y, text, ha="center", va="center", fontsize=12, gid=gid)
 
 
 def _down(ax: Axes, x: float, y0: float, y1: float, label: str | None = None) -> None:
-    ax.annotate("", xy=(x, y1), xytext=(x, y0),
-                arrowprops={"arrowstyle": "-|>", "color": INK, "linewidth": 1.3,
-                            "shrinkA": 0, "shrinkB": 0, "mutation_scale": 13})  # fmt: skip
+    ax.annotate(
+        "",
+        xy=(x, y1),
+        xytext=(x, y0),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": INK,
+            "linewidth": 1.3,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 13,
+        },
+    )
     if label:
         ax.text(x + 0.15, (y0 + y1) / 2, label, va="center", fontsize=10.5, color=MUTED)
 
@@ -75,18 +100,42 @@ def _plus(ax: Axes, x: float, y: float) -> None:
 
 def _shortcut(ax: Axes, x: float, y_from: float, y_to: float, label: str) -> None:
     right = x + 1.75
-    ax.plot([x, right, right], [y_from, y_from, y_to], color=OKABE_ITO["vermillion"],
-            linewidth=2.0, solid_capstyle="round")  # fmt: skip
-    ax.annotate("", xy=(x + 0.27, y_to), xytext=(right, y_to),
-                arrowprops={"arrowstyle": "-|>", "color": OKABE_ITO["vermillion"],
-                            "linewidth": 2.0, "shrinkA": 0, "shrinkB": 0,
-                            "mutation_scale": 14})  # fmt: skip
-    ax.text(right + 0.12, (y_from + y_to) / 2, label, rotation=90, va="center", ha="left",
-            fontsize=11.5, color=OKABE_ITO["vermillion"], weight="bold")  # fmt: skip
+    ax.plot(
+        [x, right, right],
+        [y_from, y_from, y_to],
+        color=OKABE_ITO["vermillion"],
+        linewidth=2.0,
+        solid_capstyle="round",
+    )
+    ax.annotate(
+        "",
+        xy=(x + 0.27, y_to),
+        xytext=(right, y_to),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": OKABE_ITO["vermillion"],
+            "linewidth": 2.0,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 14,
+        },
+    )
+    ax.text(
+        right + 0.12,
+        (y_from + y_to) / 2,
+        label,
+        rotation=90,
+        va="center",
+        ha="left",
+        fontsize=11.5,
+        color=OKABE_ITO["vermillion"],
+        weight="bold",
+    )
 
 
-def _block(ax: Axes, title: str, steps: list[tuple[str, str]], top_label: str,
-           shortcut: str, gid: str) -> None:  # fmt: skip
+def _block(
+    ax: Axes, title: str, steps: list[tuple[str, str]], top_label: str, shortcut: str, gid: str
+) -> None:
     """A vertical block: input, the weight layers with ReLUs between, +, ReLU, output."""
     x = 0.0
     ax.set_xlim(-2.0, 3.0)
@@ -99,8 +148,13 @@ def _block(ax: Axes, title: str, steps: list[tuple[str, str]], top_label: str,
     for k, (label, colour) in enumerate(steps):
         _box(ax, x, y, label, colour, gid=f"{gid}:layer:{k}")
         nxt = y - 1.3 if k < len(steps) - 1 else 1.6
-        _down(ax, x, y - 0.31, nxt + (0.31 if k < len(steps) - 1 else 0.26),
-              "ReLU" if k < len(steps) - 1 else None)  # fmt: skip
+        _down(
+            ax,
+            x,
+            y - 0.31,
+            nxt + (0.31 if k < len(steps) - 1 else 0.26),
+            "ReLU" if k < len(steps) - 1 else None,
+        )
         y = nxt
     _plus(ax, x, 1.6)
     _shortcut(ax, x, split, 1.6, shortcut)
@@ -118,16 +172,28 @@ def draw(data: ResidualData) -> Figure:
     first = data.first
     width, out = first.width or first.out // 4, first.out
     a = bare(fig.add_axes((0.015, 0.11, 0.25, 0.76)))
-    _block(a, "Residual block", [("weight layer", OKABE_ITO["sky"]),
-                                 ("weight layer", OKABE_ITO["sky"])],
-           "x", "identity x", "basic")  # fmt: skip
-    a.text(-1.9, 4.95, "F(x)", fontsize=13, style="italic", color=OKABE_ITO["blue"],
-           va="center")  # fmt: skip
+    _block(
+        a,
+        "Residual block",
+        [("weight layer", OKABE_ITO["sky"]), ("weight layer", OKABE_ITO["sky"])],
+        "x",
+        "identity x",
+        "basic",
+    )
+    a.text(-1.9, 4.95, "F(x)", fontsize=13, style="italic", color=OKABE_ITO["blue"], va="center")
     b = bare(fig.add_axes((0.275, 0.11, 0.25, 0.76)))
-    _block(b, "Bottleneck block", [(f"1×1, {width}", OKABE_ITO["sky"]),
-                                   (f"3×3, {width}", OKABE_ITO["orange"]),
-                                   (f"1×1, {out}", OKABE_ITO["sky"])],
-           f"{out}-d", "identity", "bottleneck")  # fmt: skip
+    _block(
+        b,
+        "Bottleneck block",
+        [
+            (f"1×1, {width}", OKABE_ITO["sky"]),
+            (f"3×3, {width}", OKABE_ITO["orange"]),
+            (f"1×1, {out}", OKABE_ITO["sky"]),
+        ],
+        f"{out}-d",
+        "identity",
+        "bottleneck",
+    )
     c = bare(fig.add_axes((0.56, 0.11, 0.425, 0.76)))
     _stages(c, data)
     footer(
@@ -138,7 +204,7 @@ def draw(data: ResidualData) -> Figure:
         "torchvision/models/resnet.py; output sizes, params and multiply-accumulates (MACs) "
         "from imagenet_cli's layer calculator (224×224 input); top-1 from torchvision's "
         "weights metadata.",
-        "residual",
+        "imagenet figures --only residual",
     )
     return fig
 
@@ -155,8 +221,15 @@ def _stages(ax: Axes, data: ResidualData) -> None:
     summary = f"{data.cost.params / 1e6:.1f} M params, {data.cost.macs / 1e9:.1f} G MACs"
     if data.top1 is not None:
         summary += f", top-1 {data.top1:.1f}% (torchvision)"
-    ax.text(0.05, n + 1.5, "ResNet-50 stages", fontsize=14, weight="bold", va="top",
-            gid="resnet50:title")  # fmt: skip
+    ax.text(
+        0.05,
+        n + 1.5,
+        "ResNet-50 stages",
+        fontsize=14,
+        weight="bold",
+        va="top",
+        gid="resnet50:title",
+    )
     ax.text(0.05, n + 1.02, summary, fontsize=10.5, color=MUTED, va="top", gid="resnet50:summary")
     ax.text(0.05, n + 0.55, "stage", fontsize=10.5, color=MUTED, va="center")
     ax.text(1.75, n + 0.55, "layers", fontsize=10.5, color=MUTED, va="center")
@@ -174,27 +247,51 @@ def _stages(ax: Axes, data: ResidualData) -> None:
             elif isinstance(layer, Conv):
                 parts.append(f"{layer.kernel}×{layer.kernel}, {layer.out}, stride {layer.stride}")
             elif isinstance(layer, Pool):
-                parts.append(f"{layer.kernel}×{layer.kernel} {layer.kind} pool, stride {layer.stride}")
+                k = layer.kernel
+                parts.append(f"{k}×{k} {layer.kind} pool, stride {layer.stride}")
             elif isinstance(layer, Linear):
                 parts.append(f"{layer.out}-d fc")
             else:
                 parts.append("average pool")
-        ax.add_patch(Rectangle((0, y - 0.42), 10, 0.84, facecolor="#F4F4F4" if k % 2 else "white",
-                               edgecolor="none"))  # fmt: skip
-        ax.text(0.05, y, stage.name, va="center", fontsize=12, weight="bold",
-                gid=f"stage:{stage.name}")  # fmt: skip
-        ax.text(1.75, y + (0.1 if blocks else 0), "\n".join(parts), va="center", fontsize=10,
-                linespacing=1.3,
-                gid=f"layers:{stage.name}")  # fmt: skip
+        ax.add_patch(
+            Rectangle(
+                (0, y - 0.42), 10, 0.84, facecolor="#F4F4F4" if k % 2 else "white", edgecolor="none"
+            )
+        )
+        ax.text(
+            0.05, y, stage.name, va="center", fontsize=12, weight="bold", gid=f"stage:{stage.name}"
+        )
+        ax.text(
+            1.75,
+            y + (0.1 if blocks else 0),
+            "\n".join(parts),
+            va="center",
+            fontsize=10,
+            linespacing=1.3,
+            gid=f"layers:{stage.name}",
+        )
         for b in range(blocks):  # one square per block: depth at a glance
-            ax.add_patch(Rectangle((1.75 + b * 0.24, y - 0.36), 0.18, 0.14,
-                                   facecolor=OKABE_ITO["orange"], edgecolor="none"))  # fmt: skip
+            ax.add_patch(
+                Rectangle(
+                    (1.75 + b * 0.24, y - 0.36),
+                    0.18,
+                    0.14,
+                    facecolor=OKABE_ITO["orange"],
+                    edgecolor="none",
+                )
+            )
         if blocks:
-            ax.text(1.75 + blocks * 0.24 + 0.05, y - 0.29, f"× {blocks} blocks", va="center",
-                    fontsize=9.5, color=MUTED, gid=f"blocks:{stage.name}")  # fmt: skip
+            ax.text(
+                1.75 + blocks * 0.24 + 0.05,
+                y - 0.29,
+                f"× {blocks} blocks",
+                va="center",
+                fontsize=9.5,
+                color=MUTED,
+                gid=f"blocks:{stage.name}",
+            )
         c, h, w = cost.output_shape
         shape = f"{h}×{w}×{c}" if (h, w) != (1, 1) else f"{c}"
         ax.text(7.55, y, shape, va="center", ha="center", fontsize=10.5, gid=f"shape:{stage.name}")
         macs = f"{cost.macs / 1e9:.2f} G" if cost.macs >= 1e8 else f"{cost.macs / 1e6:.1f} M"
-        ax.text(9.95, y, macs, va="center", ha="right", fontsize=11,
-                color=INK)  # fmt: skip
+        ax.text(9.95, y, macs, va="center", ha="right", fontsize=11, color=INK)

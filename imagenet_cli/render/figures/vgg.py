@@ -25,9 +25,11 @@ VARIANTS = ("vgg11", "vgg13", "vgg16", "vgg19")
 
 #: Fill per channel count: wider layers darker.
 WIDTH_COLOURS = {
-    64: OKABE_ITO["sky"], 128: OKABE_ITO["green"], 256: OKABE_ITO["orange"],
+    64: OKABE_ITO["sky"],
+    128: OKABE_ITO["green"],
+    256: OKABE_ITO["orange"],
     512: OKABE_ITO["vermillion"],
-}  # fmt: skip
+}
 
 
 class VggColumn(NamedTuple):
@@ -53,14 +55,19 @@ def collect() -> tuple[VggColumn, ...]:
         blocks = []
         head = []
         for stage in spec.stages:
-            convs = [f"conv{l.kernel}-{l.out}" for l in stage.layers if isinstance(l, Conv)]
+            convs = [f"conv{c.kernel}-{c.out}" for c in stage.layers if isinstance(c, Conv)]
             if convs:
                 blocks.append(tuple(convs))
-            head += [f"FC-{l.out}" for l in stage.layers if isinstance(l, Linear)]
+            head += [f"FC-{f.out}" for f in stage.layers if isinstance(f, Linear)]
         found = re.search(r'cfgs\["(\w)"\]', spec.source)
         columns.append(
-            VggColumn(variant, spec_costs(spec), found.group(1) if found else None,
-                      tuple(blocks), tuple(head))  # fmt: skip
+            VggColumn(
+                variant,
+                spec_costs(spec),
+                found.group(1) if found else None,
+                tuple(blocks),
+                tuple(head),
+            )
         )
     return tuple(columns)
 
@@ -87,10 +94,26 @@ def draw(columns: tuple[VggColumn, ...]) -> Figure:
         centre = x + 0.5
         depth = sum(len(b) for b in column.blocks) + len(column.head)
         name = column.variant.name + (f" ({column.config})" if column.config else "")
-        ax.text(centre, 0, name, ha="center", va="top", fontsize=14, weight="bold",
-                gid=f"name:{column.variant.id}")  # fmt: skip
-        ax.text(centre, -1.05, f"{depth} weight layers", ha="center", va="top", fontsize=10.5,
-                color=MUTED, gid=f"depth:{column.variant.id}")  # fmt: skip
+        ax.text(
+            centre,
+            0,
+            name,
+            ha="center",
+            va="top",
+            fontsize=14,
+            weight="bold",
+            gid=f"name:{column.variant.id}",
+        )
+        ax.text(
+            centre,
+            -1.05,
+            f"{depth} weight layers",
+            ha="center",
+            va="top",
+            fontsize=10.5,
+            color=MUTED,
+            gid=f"depth:{column.variant.id}",
+        )
         y = -2.3
         index = 0
         for s, slot in enumerate(slots):
@@ -101,28 +124,65 @@ def draw(columns: tuple[VggColumn, ...]) -> Figure:
                     label = block[k]
                     channels = int(label.split("-")[1])
                     ax.add_patch(
-                        Rectangle((centre - box_w / 2, top - row * 0.86), box_w, row * 0.86,
-                                  facecolor=WIDTH_COLOURS.get(channels, LIGHT), edgecolor="none")
-                    )  # fmt: skip
-                    ax.text(centre, top - row * 0.43, label, ha="center", va="center",
-                            fontsize=9.5, color=INK,
-                            gid=f"layer:{column.variant.id}:{index}")  # fmt: skip
+                        Rectangle(
+                            (centre - box_w / 2, top - row * 0.86),
+                            box_w,
+                            row * 0.86,
+                            facecolor=WIDTH_COLOURS.get(channels, LIGHT),
+                            edgecolor="none",
+                        )
+                    )
+                    ax.text(
+                        centre,
+                        top - row * 0.43,
+                        label,
+                        ha="center",
+                        va="center",
+                        fontsize=9.5,
+                        color=INK,
+                        gid=f"layer:{column.variant.id}:{index}",
+                    )
                     index += 1
             y -= slot * row
             ax.add_patch(
-                Rectangle((centre - box_w / 2, y - gap * 0.7), box_w, gap * 0.5,
-                          facecolor="#BBBBBB", edgecolor="none")
-            )  # fmt: skip
-            ax.text(centre, y - gap * 0.45, "maxpool", ha="center", va="center", fontsize=7,
-                    color=INK, gid=f"pool:{column.variant.id}:{s}")  # fmt: skip
+                Rectangle(
+                    (centre - box_w / 2, y - gap * 0.7),
+                    box_w,
+                    gap * 0.5,
+                    facecolor="#BBBBBB",
+                    edgecolor="none",
+                )
+            )
+            ax.text(
+                centre,
+                y - gap * 0.45,
+                "maxpool",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=INK,
+                gid=f"pool:{column.variant.id}:{s}",
+            )
             y -= gap
         for label in column.head:
             ax.add_patch(
-                Rectangle((centre - box_w / 2, y - row * 0.86), box_w, row * 0.86,
-                          facecolor=OKABE_ITO["yellow"], edgecolor="none")
-            )  # fmt: skip
-            ax.text(centre, y - row * 0.43, label, ha="center", va="center", fontsize=9.5,
-                    gid=f"layer:{column.variant.id}:{index}")  # fmt: skip
+                Rectangle(
+                    (centre - box_w / 2, y - row * 0.86),
+                    box_w,
+                    row * 0.86,
+                    facecolor=OKABE_ITO["yellow"],
+                    edgecolor="none",
+                )
+            )
+            ax.text(
+                centre,
+                y - row * 0.43,
+                label,
+                ha="center",
+                va="center",
+                fontsize=9.5,
+                gid=f"layer:{column.variant.id}:{index}",
+            )
             index += 1
             y -= row
         params = column.cost.params / 1e6
@@ -131,8 +191,16 @@ def draw(columns: tuple[VggColumn, ...]) -> Figure:
         lines = [f"{params:.1f} M params · {macs:.1f} G MACs"]
         if head is not None:
             lines.append(f"top-1 {head.top1:.1f}% (torchvision)")
-        ax.text(centre, y - 0.3, "\n".join(lines), ha="center", va="top", fontsize=9.5,
-                linespacing=1.25, gid=f"cost:{column.variant.id}")  # fmt: skip
+        ax.text(
+            centre,
+            y - 0.3,
+            "\n".join(lines),
+            ha="center",
+            va="top",
+            fontsize=9.5,
+            linespacing=1.25,
+            gid=f"cost:{column.variant.id}",
+        )
     # legend of channel colours
     lx = len(columns) + 0.2
     ax.text(lx, -2.3, "channels", fontsize=11, weight="bold", va="top")
@@ -140,10 +208,11 @@ def draw(columns: tuple[VggColumn, ...]) -> Figure:
         ty = -3.5 - k * 1.2
         ax.add_patch(Rectangle((lx, ty - 0.45), 0.22, 0.8, facecolor=colour, edgecolor="none"))
         ax.text(lx + 0.3, ty - 0.05, str(channels), va="center", fontsize=11)
-    ax.add_patch(Rectangle((lx, -8.75), 0.22, 0.8, facecolor=OKABE_ITO["yellow"], edgecolor="none"))
+    fc = OKABE_ITO["yellow"]
+    ax.add_patch(Rectangle((lx, -8.75), 0.22, 0.8, facecolor=fc, edgecolor="none"))
     ax.text(lx + 0.3, -8.35, "fully connected", va="center", fontsize=11)
-    ax.text(lx, -10.0, "conv3-64: a 3×3\nconvolution with\n64 output channels\n(the paper's notation)",
-            va="top", fontsize=9.5, color=MUTED, linespacing=1.25)  # fmt: skip
+    note = "conv3-64: a 3×3\nconvolution with\n64 output channels\n(the paper's notation)"
+    ax.text(lx, -10.0, note, va="top", fontsize=9.5, color=MUTED, linespacing=1.25)
     footer(
         fig,
         "Simonyan & Zisserman (arXiv 1409.1556), Table 1 (configurations A, B, D, E); "
@@ -151,6 +220,6 @@ def draw(columns: tuple[VggColumn, ...]) -> Figure:
         "torchvision/models/vgg.py (cfgs); params and multiply-accumulates (MACs, 224×224 "
         "input) from imagenet_cli's layer calculator; top-1 from torchvision's weights "
         "metadata (IMAGENET1K_V1).",
-        "vgg",
+        "imagenet figures --only vgg",
     )
     return fig
