@@ -85,7 +85,9 @@ def check_folder(folder: str | os.PathLike[str]) -> Path:
     if not path.is_dir():
         raise ImagenetError(f"{os.fspath(folder)} is a file, not a folder")
     if not os.access(path, os.W_OK | os.X_OK):
-        raise ImagenetError(f"cannot write in {os.fspath(folder)}: permission denied")
+        raise ImagenetError(
+            f"cannot write in {os.fspath(folder)}", hint="it is read-only or not yours"
+        )
     return path
 
 
