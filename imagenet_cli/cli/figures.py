@@ -20,10 +20,15 @@ _NAMES = ", ".join(
 def figures(
     folder: Annotated[
         Path,
-        typer.Argument(help="An existing folder to write the files into.", show_default=False),
+        typer.Argument(
+            help="An existing folder to write the files into.", show_default=False, metavar="DIR"
+        ),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="svg, png or pdf (16:9, 1280x720 as PNG).")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="svg, png or pdf (16:9, 1280x720 as PNG)."
+        ),
     ] = "svg",
     only: Annotated[
         Optional[list[str]],  # noqa: UP045 - Typer reads the annotation at run time

@@ -43,8 +43,9 @@ def collect() -> ResidualData:
         if isinstance(layer, ResidualBlocks)
     )
     _, variant = get_architecture(VARIANT)
-    head = variant.headline if variant else None
-    return ResidualData(cost, first, head.top1 if head else None)
+    # the first recipe's weights, as the impact figure uses (V2 is a 2021 recipe)
+    v1 = [w for w in (variant.weights if variant else ()) if w.name.endswith("IMAGENET1K_V1")]
+    return ResidualData(cost, first, v1[0].top1 if v1 else None)
 
 
 def _box(
@@ -203,7 +204,7 @@ def draw(data: ResidualData) -> Figure:
         "data/architectures/layers/resnet.json from torchvision 0.29.1's "
         "torchvision/models/resnet.py; output sizes, params and multiply-accumulates (MACs) "
         "from imagenet_cli's layer calculator (224×224 input); top-1 from torchvision's "
-        "weights metadata.",
+        "weights metadata (IMAGENET1K_V1).",
         "imagenet figures --only residual",
     )
     return fig
@@ -220,7 +221,7 @@ def _stages(ax: Axes, data: ResidualData) -> None:
     ax.set_ylim(-0.6, n + 1.6)
     summary = f"{data.cost.params / 1e6:.1f} M params, {data.cost.macs / 1e9:.1f} G MACs"
     if data.top1 is not None:
-        summary += f", top-1 {data.top1:.1f}% (torchvision)"
+        summary += f", top-1 {data.top1:.1f}% (torchvision V1 weights)"
     ax.text(
         0.05,
         n + 1.5,
