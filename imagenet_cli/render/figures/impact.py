@@ -278,16 +278,19 @@ def _label(ax: Any, points: tuple[Point, ...], sizes: dict[str, float]) -> None:
         text = _short(p.name)
         w = len(text) * fontsize * 0.58 * scale
         h = fontsize * 1.25 * scale
-        spots = [
-            (r * 0.7, r * 0.7, "left", "bottom"),
-            (r, -h / 2, "left", "bottom"),
-            (r * 0.7, -r * 0.7 - h, "left", "bottom"),
-            (-r * 0.7 - w, r * 0.7, "left", "bottom"),
-            (-r - w, -h / 2, "left", "bottom"),
-            (-r * 0.7 - w, -r * 0.7 - h, "left", "bottom"),
-            (-w / 2, r, "left", "bottom"),
-            (-w / 2, -r - h, "left", "bottom"),
-        ]
+        spots = []
+        for ring, extra in enumerate((0.0, 10.0, 22.0, 36.0)):
+            d = r + extra * scale
+            spots += [
+                (ring, d * 0.7, d * 0.7),
+                (ring, d, -h / 2),
+                (ring, d * 0.7, -d * 0.7 - h),
+                (ring, -d * 0.7 - w, d * 0.7),
+                (ring, -d - w, -h / 2),
+                (ring, -d * 0.7 - w, -d * 0.7 - h),
+                (ring, -w / 2, d),
+                (ring, -w / 2, -d - h),
+            ]
 
         def clash(box: tuple[float, float, float, float]) -> float:
             return sum(
@@ -296,22 +299,18 @@ def _label(ax: Any, points: tuple[Point, ...], sizes: dict[str, float]) -> None:
                 for o in taken
             )
 
-        boxes = [(x + dx, y + dy, x + dx + w, y + dy + h) for dx, dy, _, _ in spots]
-        best = min(range(len(boxes)), key=lambda k: (clash(boxes[k]), k))
+        boxes = [(x + dx, y + dy, x + dx + w, y + dy + h) for _, dx, dy in spots]
+        # least overlap first; among equals, the nearest ring, then the spot order
+        best = min(range(len(boxes)), key=lambda k: (round(clash(boxes[k])), spots[k][0], k))
         box = boxes[best]
         taken.append(box)
+        leader = {"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "shrinkA": 0,
+                  "shrinkB": 2} if spots[best][0] else None  # fmt: skip
         ax.annotate(
-            text,
-            (p.cost, p.top1),
-            xytext=((box[0] - x) / scale, (box[1] - y) / scale),
-            textcoords="offset points",
-            fontsize=fontsize,
-            color=INK,
-            ha="left",
-            va="bottom",
-            zorder=4,
-            gid=f"point:{p.name}",
-        )
+            text, (p.cost, p.top1), xytext=((box[0] - x) / scale, (box[1] - y) / scale),
+            textcoords="offset points", fontsize=fontsize, color=INK, ha="left", va="bottom",
+            zorder=4, gid=f"point:{p.name}", arrowprops=leader,
+        )  # fmt: skip
 
 
 def _macs_label(value: float, _position: float) -> str:
