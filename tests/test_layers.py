@@ -293,3 +293,22 @@ def test_import_is_light() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_layer_trace_adds_up_to_the_stage_costs() -> None:
+    from itertools import pairwise
+
+    from imagenet_cli.facts.layers import Conv, layer_cost, layer_trace, spec_costs
+
+    for spec in list_specs():
+        trace = layer_trace(spec)
+        cost = spec_costs(spec)
+        assert sum(t.params for t in trace) == cost.params, spec.id
+        assert sum(t.macs for t in trace) == cost.macs, spec.id
+        assert trace[-1].output_shape == cost.output_shape
+        for before, after in pairwise(trace):
+            assert before.output_shape == after.input_shape
+    # a 3x3 convolution, 64 -> 128 channels on 56x56, padding 1: 128*56*56*64*9 MACs
+    one = layer_cost(Conv(128, 3, padding=1, bias=False), (64, 56, 56))
+    assert (one.output_shape, one.macs, one.params) == ((128, 56, 56), 128 * 56 * 56 * 64 * 9,
+                                                        128 * 64 * 9)  # fmt: skip

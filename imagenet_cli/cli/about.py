@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
 from imagenet_cli.render.console import print_view, write_json
 
 app = typer.Typer()
@@ -21,6 +22,8 @@ def about(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    plot: PlotOption = None,
+    svg: SvgOption = None,
 ) -> None:
     """ImageNet's releases and splits, and its categories computed from the WordNet index."""
     from imagenet_cli import categories, class_depths, releases
@@ -28,6 +31,9 @@ def about(
 
     if cite and as_json:
         raise typer.BadParameter("use --cite or --json, not both", param_hint="--cite")
+    if cite and (plot or svg):
+        raise typer.BadParameter("--cite prints BibTeX only: not with --plot or --svg")
+    check_outputs(plot, svg, not (cite or as_json))
     with user_errors():
         facts = releases()
         if cite:
@@ -38,4 +44,8 @@ def about(
     if as_json:
         write_json(about_record(facts, found, depths))
     else:
-        print_view(about_view(facts, found, depths))
+        print_view(view := about_view(facts, found, depths))
+    from imagenet_cli.render.figures import views
+
+    figure = lambda: views.categories_figure(found)  # noqa: E731
+    save_outputs(plot, figure, svg, None if as_json else view, "about")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
 from imagenet_cli.render.console import print_view, write_json
 
 if TYPE_CHECKING:
@@ -47,6 +49,8 @@ def arch(
         bool, typer.Option("--bibtex", metavar="", help="Print only the BibTeX entry.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    plot: PlotOption = None,
+    svg: SvgOption = None,
 ) -> None:
     """Show an architecture's paper, key ideas, variants, params, MACs and accuracy.
 
@@ -78,8 +82,11 @@ def arch(
         raise typer.BadParameter("--layers shows one variant: give one NAME", param_hint="--layers")
     if input_size is not None and not layers:
         raise typer.BadParameter("--input-size goes with --layers", param_hint="--input-size")
+    if plot is not None and not (layers or comparing):
+        raise typer.BadParameter("--plot draws --layers or compare", param_hint="--plot")
+    check_outputs(plot, svg, not (as_json or bibtex))
     if comparing:
-        _compare(names[1:], as_json)
+        _compare(names[1:], as_json, plot, svg)
         return
     if len(names) > 1:
         raise typer.BadParameter(
@@ -95,11 +102,12 @@ def arch(
             if as_json:
                 write_json([render.family_record(f, costs=costs) for f in families])
             else:
-                print_view(render.families_table(families, costs))
+                print_view(table := render.families_table(families, costs))
+                save_outputs(None, None, svg, table, "arch")
             return
         family, variant = get_architecture(names[0])
         if layers:
-            _layers(family, variant, input_size, as_json)
+            _layers(family, variant, input_size, as_json, plot, svg)
             return
         costs = computed_costs((family.id, v) for v in ((variant,) if variant else family.variants))
     if bibtex:
@@ -108,12 +116,14 @@ def arch(
     elif as_json:
         write_json(render.family_record(family, variant, costs))
     else:
-        print_view(render.family_view(family, variant, costs))
+        print_view(view := render.family_view(family, variant, costs))
+        save_outputs(None, None, svg, view, "arch")
 
 
 def _layers(
-    family: Architecture, variant: Variant | None, input_size: int | None, as_json: bool
-) -> None:
+    family: Architecture, variant: Variant | None, input_size: int | None, as_json: bool,
+    plot: Path | None = None, svg: Path | None = None,
+) -> None:  # fmt: skip
     from imagenet_cli._errors import ImagenetError
     from imagenet_cli.facts.layers import family_specs, spec_costs, spec_ids
     from imagenet_cli.render import arch as render
@@ -139,10 +149,17 @@ def _layers(
     if as_json:
         write_json({"id": variant.id, "name": variant.name, **(render.cost_record(cost) or {})})
     else:
-        print_view(render.layers_view(variant, cost))
+        print_view(view := render.layers_view(variant, cost))
+    from imagenet_cli.render.figures import views
+
+    chosen = variant
+    figure = lambda: views.layers_figure(chosen, cost)  # noqa: E731
+    save_outputs(plot, figure, svg, None if as_json else view, "arch --layers")
 
 
-def _compare(names: list[str], as_json: bool) -> None:
+def _compare(
+    names: list[str], as_json: bool, plot: Path | None = None, svg: Path | None = None
+) -> None:
     from imagenet_cli._errors import ImagenetError
     from imagenet_cli.facts.architectures import computed_costs, get_architecture
     from imagenet_cli.render import arch as render
@@ -166,4 +183,8 @@ def _compare(names: list[str], as_json: bool) -> None:
     else:
         from imagenet_cli.render.console import make_console
 
-        print_view(render.compare_view(picked, costs, make_console().width))
+        print_view(view := render.compare_view(picked, costs, make_console().width))
+    from imagenet_cli.render.figures import views
+
+    figure = lambda: views.compare_figure(picked, costs)  # noqa: E731
+    save_outputs(plot, figure, svg, None if as_json else view, "arch compare")

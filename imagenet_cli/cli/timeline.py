@@ -10,6 +10,7 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
+from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
 from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
 
 app = typer.Typer()
@@ -47,6 +48,8 @@ def timeline(
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
+    plot: PlotOption = None,
+    svg: SvgOption = None,
 ) -> None:
     """ILSVRC winners by year with top-5 error, a chart against the human 5.1%, and milestones."""
     from imagenet_cli import FIRST_CONTEST, LAST_CONTEST, ImagenetError
@@ -59,6 +62,7 @@ def timeline(
     )
 
     output = pick_format(fmt, as_json, as_csv)
+    check_outputs(plot, svg, output is OutputFormat.TABLE)
     if year is not None and (start is not None or end is not None):
         raise typer.BadParameter("use --year alone, or --from and --to", param_hint="--year")
     if start is not None and end is not None and start > end:
@@ -89,4 +93,8 @@ def timeline(
     elif output is OutputFormat.CSV:
         write_csv((csv_record(e) for e in entries), TIMELINE_COLUMNS)
     else:
-        print_view(timeline_view(entries, task.value))
+        print_view(view := timeline_view(entries, task.value))
+    from imagenet_cli.render.figures import views
+
+    figure = lambda: views.timeline_figure(entries, task.value)  # noqa: E731
+    save_outputs(plot, figure, svg, view if output is OutputFormat.TABLE else None, "timeline")

@@ -664,3 +664,44 @@ def spec_costs(spec: NetworkSpec, input_size: int | tuple[int, int] | None = Non
         stages.append(StageCost(stage.name, stage.describe(), run.shape, run.params, run.macs))
         current = run.shape
     return NetworkCost(spec, shape, tuple(stages))
+
+
+class LayerCost(NamedTuple):
+    """One layer of a spec: the stage it sits in, its input and output ``(C, H, W)``, and
+    its params and MACs for one image (the conventions of the module docstring)."""
+
+    stage: str
+    layer: Layer
+    input_shape: Shape
+    output_shape: Shape
+    params: int
+    macs: int
+
+
+def layer_cost(layer: Layer, input_shape: Shape, where: str = "a layer") -> LayerCost:
+    """What one layer costs on an input of ``input_shape`` ``(C, H, W)``.
+
+    Lets a figure compare layers that no spec holds (a standard convolution in place of
+    MobileNet's depthwise separable pair) with the same arithmetic as :func:`spec_costs`.
+
+    Raises:
+        ImagenetError: the input is too small for the layer, or does not fit it.
+    """
+    run = _Shaper(input_shape, where)
+    layer.apply(run)
+    return LayerCost("", layer, input_shape, run.shape, run.params, run.macs)
+
+
+def layer_trace(
+    spec: NetworkSpec, input_size: int | tuple[int, int] | None = None
+) -> tuple[LayerCost, ...]:
+    """Every layer of ``spec`` in order, with its shapes and cost (a compact block such as
+    a ResNet row counts as one layer). Same arguments and errors as :func:`spec_costs`."""
+    shape = _input_shape(spec.input_size if input_size is None else input_size)
+    found = []
+    for stage in spec.stages:
+        for layer in stage.layers:
+            cost = layer_cost(layer, shape, f"{spec.name} (stage {stage.name})")
+            found.append(cost._replace(stage=stage.name))
+            shape = cost.output_shape
+    return tuple(found)

@@ -409,8 +409,8 @@ def list_closure_edges(name: str) -> list[tuple[int, int, int]]:
             "WITH RECURSIVE up(offset) AS ("
             "SELECT m.offset FROM members m JOIN subsets s ON s.id = m.subset WHERE s.name = ? "
             "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.offset) "
-            "SELECT h.offset, h.hypernym, h.instance FROM hypernyms h JOIN up ON h.offset = up.offset "
-            "ORDER BY h.offset, h.position",
+            "SELECT h.offset, h.hypernym, h.instance FROM hypernyms h "
+            "JOIN up ON h.offset = up.offset ORDER BY h.offset, h.position",
             (name,),
         )
         .fetchall()
