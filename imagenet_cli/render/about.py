@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli import Category
 from imagenet_cli.render.console import KIND_MARK
 
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
 
 def _cites(sources: list[dict[str, Any]]) -> Text:
+    from rich.text import Text
+
     return Text("; ".join(f"{s['cite']}{KIND_MARK.get(s['kind'], '')}" for s in sources))
 
 
 def _bar(value: int, top: int, width: int = 24) -> Text:
+    from rich.text import Text
+
     length = round(width * value / top) if top else 0
     bar = Text("█" * length, style="cyan")
     bar.append(f" {value:,}")
@@ -48,6 +52,10 @@ def about_view(
     facts: dict[str, Any], categories: tuple[Category, ...], depths: dict[int, int]
 ) -> RenderableType:
     """Release and split tables, then the category bars and the depth histogram."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     releases = Table(title=Text("ImageNet releases"), title_justify="left")
     releases.add_column("release")
     releases.add_column("date")

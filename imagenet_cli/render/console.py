@@ -2,40 +2,48 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 import sys
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import Enum
-from typing import Any
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
+from imagenet_cli.render.output import (
+    ASCII_SYMBOLS,
+    KIND_MARK,
+    OutputFormat,
+    _ascii,
+    _unicode_stdout,
+    print_listing,
+    write_csv,
+    write_json,
+    write_jsonl,
+)
 
-#: How a figure's source is marked in tables: the team's own paper or an official page
-#: bear no mark; another team's paper "*"; a secondary source "†".
-KIND_MARK = {"primary": "", "third-party paper": "*", "secondary": "†"}
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+__all__ = [
+    "ASCII_SYMBOLS", "KIND_MARK", "OutputFormat", "make_console", "print_listing",
+    "print_view", "progress_bar", "write_csv", "write_json", "write_jsonl",
+]  # fmt: skip
 
 
-class OutputFormat(str, Enum):
-    """How a command prints its records."""
+@cache
+def _console_class() -> type[Console]:
+    """Rich's console, except that a reader closing the pipe early is not a failure (Rich
+    is imported here, on the first view printed, never for JSON or CSV output)."""
+    from rich.console import Console
 
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits 1 here; ``imagenet ... | head`` got all it wanted, so exit 0.
+            self.quiet = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0)
 
-
-class _Console(Console):
-    """Rich's console, except that a reader closing the pipe early is not a failure."""
-
-    def on_broken_pipe(self) -> None:
-        # Rich exits 1 here; ``imagenet ... | head`` got all it wanted, so exit 0.
-        self.quiet = True
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(0)
+    return _Console
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -43,11 +51,14 @@ def make_console(stderr: bool = False) -> Console:
 
     Text is never read as Rich markup unless a caller asks for it explicitly.
     """
-    return _Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    return _console_class()(stderr=stderr, markup=False, emoji=False, highlight=False)
 
 
 def _fold(renderable: RenderableType) -> None:
     """Let every table cell wrap inside words rather than be cut with an ellipsis."""
+    from rich.console import Group
+    from rich.table import Table
+
     if isinstance(renderable, Table):
         for column in renderable.columns:
             column.overflow = "fold"
@@ -59,33 +70,6 @@ def _fold(renderable: RenderableType) -> None:
     elif isinstance(renderable, Group):
         for part in renderable.renderables:
             _fold(part)
-
-
-#: Stand-ins for the few non-ASCII symbols of our views, for outputs that cannot show them.
-ASCII_SYMBOLS = {
-    "·": "|", "⇄": "<->", "…": "...", "›": ">", "–": "-", "—": "-", "█": "#", "┊": ":",
-    "†": "^", "‡": "#", "•": "*", "★": "*", "←": "<-", "→": "->", "▼": "v",
-}  # fmt: skip
-
-
-def _ascii(text: str) -> str:
-    """Replace box drawing and our symbols with ASCII; anything else left becomes '?'."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-        elif ch in ASCII_SYMBOLS:
-            out.append(ASCII_SYMBOLS[ch])
-        elif "\u2500" <= ch <= "\u257f":  # box drawing
-            name = unicodedata.name(ch, "")
-            horizontal, vertical = "HORIZONTAL" in name, "VERTICAL" in name
-            if horizontal != vertical:
-                out.append("-" if horizontal else "|")
-            else:
-                out.append("+")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def print_view(renderable: RenderableType) -> None:
@@ -100,7 +84,7 @@ def print_view(renderable: RenderableType) -> None:
         console.print(renderable)
         return
     buffer = io.StringIO()
-    plain = _Console(
+    plain = _console_class()(
         file=buffer, width=console.width, markup=False, emoji=False, highlight=False,
         color_system=None, force_terminal=False, no_color=True,
     )  # fmt: skip
@@ -109,70 +93,6 @@ def print_view(renderable: RenderableType) -> None:
     if not _unicode_stdout():
         text = _ascii(text)
     sys.stdout.write(text)
-
-
-def print_listing(
-    title: str,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[object]],
-    caption: str = "",
-    right: Iterable[int] = (),
-) -> None:
-    """Print a long listing as plain aligned columns (no wrapping, no cut cells).
-
-    Rich tables measure every cell and become slow beyond a few hundred rows; a listing
-    of 1,000 classes or 21,841 synsets is printed this way instead. Columns in ``right``
-    are right-aligned.
-    """
-    data = [[str(cell) for cell in row] for row in rows]
-    widths = [len(h) for h in headers]
-    for row in data:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    aligned = set(right)
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            (cell.rjust(w) if i in aligned else cell.ljust(w))
-            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    out = [title, line(headers), line(["-" * w for w in widths])]
-    out += [line(row) for row in data]
-    if caption:
-        out.append(caption)
-    text = "\n".join(out) + "\n"
-    if not _unicode_stdout():
-        text = _ascii(text)
-    sys.stdout.write(text)
-
-
-def _unicode_stdout() -> bool:
-    return (sys.stdout.encoding or "").lower().replace("-", "").startswith("utf")
-
-
-def write_json(data: Any) -> None:
-    """Print ``data`` as indented JSON to stdout: UTF-8 text, or ASCII escapes when the
-    output encoding is not Unicode (so it stays valid JSON either way)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=not _unicode_stdout()) + "\n")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ";".join(_cell(v) for v in value)
-    return str(value)
-
-
-def write_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    """Print ``rows`` as CSV with a header of ``columns``; lists are joined with ``;``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    text = buffer.getvalue()
-    sys.stdout.write(text if _unicode_stdout() else _ascii(text))
 
 
 def progress_bar(

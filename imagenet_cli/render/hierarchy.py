@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli import Comparison, Pair, Synset, SynsetDetails, TreeNode
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+    from rich.tree import Tree
 
 
 def _wnid(offset: int) -> str:
@@ -21,6 +21,8 @@ def _count(n: int, noun: str, plural: str) -> str:
 
 
 def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
+    from rich.text import Text
+
     return Text(sep.join(s.name for s in path))
 
 
@@ -57,6 +59,10 @@ def show_record(found: SynsetDetails) -> dict[str, Any]:
 
 def show_view(found: SynsetDetails) -> RenderableType:
     """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     synset, here = found.synset, found.node
     title = Text(synset.name, style="bold")
     title.append(f"  {synset.wnid}", style="cyan")
@@ -104,6 +110,10 @@ def show_view(found: SynsetDetails) -> RenderableType:
 
 def paths_view(paths: tuple[tuple[Synset, ...], ...]) -> RenderableType:
     """Each hypernym path root first, numbered."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
@@ -113,6 +123,8 @@ def paths_view(paths: tuple[tuple[Synset, ...], ...]) -> RenderableType:
 
 
 def _label(node: TreeNode) -> Text:
+    from rich.text import Text
+
     label = Text(node.name, style="bold" if node.class_index is None else "green")
     label.append(f"  {_wnid(node.offset)}", style="cyan")
     if node.class_index is not None:
@@ -128,7 +140,11 @@ def _label(node: TreeNode) -> Text:
 def tree_view(root: TreeNode) -> Tree:
     """A Rich tree of hyponyms; counts are ILSVRC-2012 classes and 21k synsets beneath."""
 
+    from rich.text import Text
+    from rich.tree import Tree
+
     def grow(branch: Tree, node: TreeNode) -> None:
+
         for child in node.children:
             grow(branch.add(_label(child)), child)
         if node.hidden_children:
@@ -185,6 +201,10 @@ def _pair_record(p: Pair) -> dict[str, Any]:
 
 def relate_view(found: Comparison) -> RenderableType:
     """The lowest common hypernyms of all, then one row of measures per pair."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     lowest = found.lowest_common_hypernyms
     head = Text("Lowest common hypernym", style="bold")
     head.append("s" if len(lowest) > 1 else "")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli import SearchHit, Synset
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
 
 SEARCH_COLUMNS = (
     "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "ilsvrc2012_id", "hypernyms",
@@ -38,6 +40,8 @@ def hit_record(hit: SearchHit) -> dict[str, Any]:
 
 def _name_cell(synset: Synset, parents: dict[str, str]) -> Text:
     """The WordNet name, and below it the hypernyms that tell same-named synsets apart."""
+    from rich.text import Text
+
     cell = Text(synset.name)
     above = [parents[w].split(".")[0] for w in synset.hypernym_wnids if w in parents]
     if above:
@@ -49,6 +53,9 @@ def search_table(
     hits: tuple[SearchHit, ...], query: str, parents: dict[str, str] | None = None
 ) -> Table:
     """A table of search hits, best first, ILSVRC-2012 classes marked by their index."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(
         title=Text(f"Synsets matching {query!r}"),
         title_justify="left",

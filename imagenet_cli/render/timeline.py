@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from imagenet_cli import TimelineEntry as Entry
 from imagenet_cli import human_error, winning_errors
 from imagenet_cli.render.console import KIND_MARK, make_console
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
 
 TIMELINE_COLUMNS = (
     "year", "kind", "task", "rank", "placement", "team", "method", "top5_error", "mean_ap",
@@ -67,6 +69,8 @@ def csv_record(entry: Entry) -> dict[str, Any]:
 
 def _source_label(entry: Entry) -> Text:
     """The short citation of the source printing the entry's figure, marked by kind."""
+    from rich.text import Text
+
     source = entry.cited
     label = Text(f"{source.cite}{KIND_MARK.get(source.kind, '')}")
     for other in entry.alternatives:
@@ -97,6 +101,9 @@ def _outside(value: bool | None) -> str:
 
 def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     """One row per result: year, rank, team, method, top-5 error, outside data, source."""
+    from rich.table import Table
+    from rich.text import Text
+
     names = {"cls": "classification", "loc": "localization", "det": "detection"}
     table = Table(title=Text(f"ILSVRC {names.get(task, task)} results"), title_justify="left")
     table.add_column("year", justify="right", no_wrap=True)
@@ -145,6 +152,8 @@ def error_chart(
 
     ``width`` is the longest bar in characters; by default it fits the terminal.
     """
+    from rich.text import Text
+
     winners = winning_errors(tuple(e for e in entries if e.task == task))
     if not winners:
         return None
@@ -186,6 +195,9 @@ def error_chart(
 
 def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
     """Milestones with date and source, or None when there are none."""
+    from rich.table import Table
+    from rich.text import Text
+
     milestones = [e for e in entries if e.kind == "milestone"]
     if not milestones:
         return None
@@ -201,6 +213,8 @@ def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
 
 def timeline_view(entries: tuple[Entry, ...], task: str) -> RenderableType:
     """Results table, error chart and milestones, whichever have entries."""
+    from rich.console import Group
+
     parts: list[RenderableType] = []
     if any(e.kind == "result" for e in entries):
         parts.append(results_table(entries, task))
