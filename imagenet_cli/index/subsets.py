@@ -48,6 +48,8 @@ def list_subsets() -> tuple[Subset, ...]:
 def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
     """A list and its members in list order.
 
+    ``name`` may also be a label layout's alias (``imagenet-1k``, ``in21k``, ``in22k-ms``).
+
     Raises:
         NotFoundError: no list has that name (did you mean).
     """
@@ -55,8 +57,16 @@ def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
     db = index_db()
     key = name.strip().lower()
     row = db.execute(f"{_SQL} WHERE s.name = ?", (key,)).fetchone()
+    if row is None:  # a label layout's name or alias: in1k, imagenet-21k-goog, in22k ...
+        from imagenet_cli.index.labelspaces import subset_alias
+
+        key = subset_alias(key) or key
+        row = db.execute(f"{_SQL} WHERE s.name = ?", (key,)).fetchone()
     if row is None:
-        raise NotFoundError("subset", name, subset_names())
+        from imagenet_cli.index.labelspaces import all_aliases
+
+        known = [*subset_names(), *(a for a, n in all_aliases().items() if n in subset_names())]
+        raise NotFoundError("subset", name, known)
     members = db.execute(
         "SELECT m.position, y.wnid, y.name, y.ilsvrc2012_index FROM members m "
         "JOIN subsets s ON s.id = m.subset JOIN synsets y ON y.offset = m.offset "
