@@ -27,7 +27,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,8 @@ SOFTMAX_CHOICES = ("auto", "yes", "no")
 #: Inputs that must be read whole (JSON, .npz members, .npy on stdin) above this size are
 #: refused with their size; .npy files and CSV are streamed at any size.
 MAX_IN_MEMORY = 1 << 30
+#: The longest first line read (a 21,843-column CSV row is about 250 kB).
+MAX_LINE = 64 << 20
 #: Elements per chunk of rows (8 MiB of float32): temporaries stay small.
 CHUNK_ELEMENTS = 1 << 21
 #: A row is already probabilities when no value is below -PROB_TOLERANCE and its sum is
@@ -125,7 +127,7 @@ class Decoded:
     def predictions(self) -> Iterator[Prediction]:
         """Every row's top classes, row by row, best first."""
         names = self.label_names()
-        wnids = _output_wnids(self.layout.name)
+        wnids = output_wnids(self.layout.name)
         for row, (idx_row, score_row) in enumerate(
             zip(self.indices.tolist(), self.scores.tolist(), strict=True)
         ):
@@ -144,7 +146,8 @@ def _numpy() -> Any:
 
 
 @cache
-def _output_wnids(layout: str) -> tuple[str, ...]:
+def output_wnids(layout: str) -> tuple[str, ...]:
+    """The wnid of every output of ``layout`` ("" for a background slot)."""
     space = label_space(layout)
     return ("",) * space.background + space.wnids
 
@@ -195,7 +198,7 @@ def output_names(layout: str, names: str) -> tuple[str, ...]:
         by_wnid = {c.wnid: clip[c.index] for c in classes}
     return tuple(
         BACKGROUND if not wnid else by_wnid.get(wnid) or wordnet[wnid]
-        for wnid in _output_wnids(layout)
+        for wnid in output_wnids(layout)
     )
 
 
@@ -294,7 +297,7 @@ def _npy_file(np: Any, path: Path, name: str) -> ScoreSource:
                 path, dtype=dtype, mode="r", offset=offset + start * width * dtype.itemsize,
                 shape=(n, width),
             )  # fmt: skip
-            yield start, np.array(part)
+            yield start, np.asarray(part)  # no copy; the map closes once the chunk is done
             del part
 
     return ScoreSource(width, chunks(), name)
@@ -342,12 +345,14 @@ def _text_rows(np: Any, handle: IO[str], name: str) -> ScoreSource:
     import csv
     import itertools
 
-    lines = (line for line in handle)
-    first = next(lines, None)
-    while first is not None and not first.strip():
-        first = next(lines, None)
-    if first is None:
+    lines = iter(handle)
+    first = handle.readline(MAX_LINE)
+    while first and not first.strip():
+        first = handle.readline(MAX_LINE)
+    if not first:
         raise ScoreError(f"{name} is empty")
+    if len(first) == MAX_LINE and not first.endswith("\n"):
+        raise ScoreError(f"{name}: the first line is longer than {MAX_LINE >> 20} MB")
     stripped = first.lstrip("\ufeff").lstrip()
     if stripped.startswith("["):
         rest = "".join(lines)
@@ -463,7 +468,7 @@ def read_scores(
         try:
             size = path.stat().st_size
             with path.open("rb") as handle:
-                head = handle.read(8)
+                head = handle.read(64)
         except OSError as error:
             raise ScoreError(f"cannot read {name}: {error.strerror or error}") from None
         if size == 0:
@@ -473,11 +478,13 @@ def read_scores(
         if head.startswith(b"PK\x03\x04"):
             return _npz(np, path, name, array)
         _refuse_binary(head, name)
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            _size_check(size, name, "JSON")
         handle_text = path.open(encoding="utf-8-sig", errors="strict", newline="")
-        return _guarded(_text_rows(np, handle_text, name), name)
+        return _guarded(lambda: _text_rows(np, handle_text, name), name)
     stream: IO[bytes] = sys.stdin.buffer if not hasattr(source, "read") else source  # type: ignore[assignment]
     name = "stdin" if stream is sys.stdin.buffer else "the input"
-    head = stream.read(8)
+    head = stream.read(64)
     if not head:
         raise ScoreError(f"{name} is empty")
     if head.startswith(b"\x93NUMPY") or head.startswith(b"PK\x03\x04"):
@@ -498,7 +505,7 @@ def read_scores(
     _refuse_binary(head, name)
     rest = io.BufferedReader(_Prefixed(head, stream))
     text = io.TextIOWrapper(rest, encoding="utf-8-sig", errors="strict", newline="")
-    return _guarded(_text_rows(np, text, name), name)
+    return _guarded(lambda: _text_rows(np, text, name), name)
 
 
 class _Prefixed(io.RawIOBase):
@@ -532,14 +539,25 @@ def _refuse_binary(head: bytes, name: str) -> None:
         raise ScoreError(f"{name} is not a .npy, .npz, CSV or JSON file of scores")
 
 
-def _guarded(source: ScoreSource, name: str) -> ScoreSource:
-    """Undecodable text becomes a ScoreError while the chunks are read."""
+def _guarded(open_rows: Callable[[], ScoreSource], name: str) -> ScoreSource:
+    """Undecodable text or a broken CSV becomes a ScoreError, when opened or later."""
+    import csv
+
+    def failed(error: Exception) -> ScoreError:
+        if isinstance(error, UnicodeDecodeError):
+            return ScoreError(f"{name} is not UTF-8 text, .npy, .npz or JSON")
+        return ScoreError(f"{name} is not a readable CSV: {_first_line(error)}")
+
+    try:
+        source = open_rows()
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise failed(error) from None
 
     def chunks() -> Iterator[tuple[int, Any]]:
         try:
             yield from source.chunks
-        except UnicodeDecodeError:
-            raise ScoreError(f"{name} is not UTF-8 text, .npy, .npz or JSON") from None
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise failed(error) from None
 
     return ScoreSource(source.width, chunks(), source.description)
 
@@ -614,7 +632,9 @@ def decode(
     softmaxed = 0
     for start, chunk in source.chunks:
         x = chunk if chunk.dtype.kind == "f" else chunk.astype(np.float64)
-        finite = np.isfinite(x).all(axis=1)
+        # a NaN or an infinity makes the row's sum non-finite (float64 cannot overflow here)
+        sums = x.sum(axis=1, dtype=np.float64)
+        finite = np.isfinite(sums)
         if not finite.all():
             bad = int(np.argmin(finite))
             column = int(np.argmin(np.isfinite(x[bad])))
@@ -625,22 +645,24 @@ def decode(
                 row=start + bad,
             )
         idx, best = _top_k(np, x, k)
+        best = best.astype(np.float64)
         if softmax != "no":
             if softmax == "yes":
                 needs = np.ones(x.shape[0], dtype=bool)
             else:
-                sums = x.sum(axis=1, dtype=np.float64)
-                needs = ~((x.min(axis=1) >= -PROB_TOLERANCE) & (np.abs(sums - 1) <= PROB_TOLERANCE))
+                probabilities = (x.min(axis=1) >= -PROB_TOLERANCE) & (
+                    np.abs(sums - 1) <= PROB_TOLERANCE
+                )
+                needs = ~probabilities
             if needs.any():
-                sub = x[needs]
+                sub = x if needs.all() else x[needs]
                 peak = sub.max(axis=1, keepdims=True)
                 total = np.exp(sub - peak).sum(axis=1, keepdims=True, dtype=np.float64)
                 log_norm = peak.astype(np.float64) + np.log(total)
-                best = best.astype(np.float64)
                 best[needs] = np.exp(best[needs] - log_norm)
                 softmaxed += int(needs.sum())
         all_indices.append(idx)
-        all_scores.append(best.astype(np.float64))
+        all_scores.append(best)
     notes: list[str] = []
     if chosen == "clip":
         _, repeated = clip_names()
