@@ -77,9 +77,11 @@ def test_nested_lists_and_one_row() -> None:
 
 
 def test_layouts_from_the_width(timm_wheel: zipfile.ZipFile) -> None:
-    for file, width in (("imagenet22k_ms_synsets.txt", 21842),
-                        ("imagenet21k_goog_synsets.txt", 21843),
-                        ("imagenet22k_synsets.txt", 21841), ("imagenet12k_synsets.txt", 11821)):  # fmt: skip
+    heads = (
+        ("imagenet22k_ms_synsets.txt", 21842), ("imagenet21k_goog_synsets.txt", 21843),
+        ("imagenet22k_synsets.txt", 21841), ("imagenet12k_synsets.txt", 11821),
+    )  # fmt: skip
+    for file, width in heads:
         wnids = timm_list(timm_wheel, file)
         scores = np.zeros((1, width), dtype=np.float32)
         scores[0, width - 3] = 5.0
