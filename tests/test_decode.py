@@ -10,6 +10,7 @@ import pickle
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -18,7 +19,6 @@ from imagenet_cli.cli.main import app
 from imagenet_cli.index.decode import ScoreError, decode, decode_file
 from tests.conftest import ROOT, timm_list
 
-np = pytest.importorskip("numpy")
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
@@ -281,3 +281,18 @@ def test_usage_errors() -> None:
     code, _, err = run("classes", "decode", "-", "--layout", "in22k-m", stdin=b"1,2\n")
     assert code == 1
     assert "in22k-ms" in err
+
+
+def test_lookups_never_import_numpy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from imagenet_cli.cli.main import make_app; "
+        "from typer.testing import CliRunner; "
+        "r = CliRunner().invoke(make_app('classes'), ['classes', 'show', '207']); "
+        "import imagenet_cli.index.decode, imagenet_cli.index.convert; "
+        "print(r.exit_code, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False"]

@@ -258,22 +258,12 @@ def convert(
         except ConvertError as error:
             from imagenet_cli._errors import ImagenetError
 
-            line = _line_of(error, text, column)
-            raise ImagenetError(f"line {line}: {error.reason}") from None
+            line = error.position + 1  # positions are 0-based line numbers
+            hint = "--missing skip drops such rows, --missing keep empties them"
+            raise ImagenetError(
+                f"line {line}: {error.reason}", hint=hint if error.missing else None
+            ) from None
     _emit(parts, output)
-
-
-def _line_of(error: Any, text: str, column: str | None) -> int:
-    """The 1-based line of the value at ``error.position``."""
-    if column is None:
-        count = -1
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                count += 1
-                if count == error.position:
-                    return n
-        return 0
-    return int(error.position)
 
 
 def _convert_table(
@@ -283,7 +273,6 @@ def _convert_table(
     import io
 
     from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.convert import ConvertError
     from imagenet_cli.render import labels
 
     delimiter = "\t" if "\t" in lines[0] else ","
@@ -302,11 +291,7 @@ def _convert_table(
             continue
         if len(record) <= at:
             raise ImagenetError(f"line {line}: {len(record)} fields, no column {column!r}")
-        try:
-            found = run(line - 1, record[at])
-        except ConvertError as error:
-            # positions are line numbers here (line - 1 is 0-based)
-            raise ConvertError(line, error.value, error.reason, missing=error.missing) from None
+        found = run(line - 1, record[at])
         if found is None:
             if missing is Missing.SKIP:
                 continue

@@ -119,14 +119,15 @@ def _layout_codec(space: LabelSpace) -> _Codec:
     wnids = space.wnids
 
     def read(text: str) -> str | None:
-        number = _integer(text, 0, last, f"{space.name} output")
+        number = _integer(text, 0, last, "it")
         return None if number < first else wnids[number - first]
 
     def write(wnid: str) -> str | None:
         found = space.output_of(wnid)
         return None if found is None else str(found)
 
-    return _Codec(space.name, read, write)
+    shown = {"ilsvrc2012": "index", "ilsvrc2012-tf-slim": "tf-slim"}.get(space.name, space.name)
+    return _Codec(shown, read, write)
 
 
 @cache
@@ -203,7 +204,10 @@ def converter(src: str, dst: str, missing: str = "error") -> Callable[[int, str]
             wnid = source.read(value)
         except (ValueError, KeyError) as error:
             raise ConvertError(
-                position, value, f"not a {source.name} label: {error}", missing=False
+                position,
+                value,
+                f"{value.strip()[:40]!r} is no {source.name} label: {error}",
+                missing=False,
             ) from None
         found = None if wnid is None else target.write(wnid)
         done[value] = found
