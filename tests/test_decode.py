@@ -19,7 +19,6 @@ from imagenet_cli.cli.main import app
 from imagenet_cli.index.decode import ScoreError, decode, decode_file
 from tests.conftest import ROOT, timm_list
 
-
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
 
