@@ -152,3 +152,15 @@ def test_cli_subsets_show_resolves_aliases() -> None:
     code, _, err = run("subsets", "show", "imagenet-2k")
     assert code == 1
     assert "imagenette" not in err
+
+
+def test_cli_layouts(timm_wheel: zipfile.ZipFile) -> None:
+    code, out, _ = run("classes", "layouts", "--json")
+    assert code == 0
+    found = {s["name"]: s for s in json.loads(out)}
+    assert found["in22k-ms"]["width"] == len(timm_list(timm_wheel, "imagenet22k_ms_synsets.txt"))
+    assert "imagenet-21k-goog" in found["in21k-google"]["aliases"]
+    code, out, _ = run("classes", "layouts")
+    assert code == 0
+    assert all(len(line) <= 100 for line in out.splitlines())
+    assert "in22k-ms" in out

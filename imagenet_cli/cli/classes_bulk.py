@@ -187,10 +187,18 @@ def decode(
         chosen = " and ".join(sorted(f.value for f in asked if f is not None))
         raise typer.BadParameter(f"choose one output format, not {chosen}")
     (kind,) = asked or {DecodeFormat.TABLE}
+    from imagenet_cli.index.decode import ScoreError
+
     with user_errors():
-        decoded = decode_file(
-            file, layout, top, softmax.value, names.value if names else None, array
-        )
+        try:
+            decoded = decode_file(
+                file, layout, top, softmax.value, names.value if names else None, array
+            )
+        except ScoreError as error:  # the library names no flags; the command does
+            for option in ("layout", "array"):
+                if error.hint:
+                    error.hint = error.hint.replace(f"the {option} option", f"--{option}")
+            raise
     for note in decoded.notes:
         sys.stderr.write(f"Note: {note}\n")
     if kind is DecodeFormat.CSV:
@@ -376,7 +384,43 @@ def label_file_output(fmt: str, layout: str | None) -> None:
     sys.stdout.write(text)
 
 
+def layouts(
+    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+) -> None:
+    """List the label layouts a model head can have: width, names users type, source."""
+    from imagenet_cli.index.labelspaces import label_spaces
+    from imagenet_cli.render.console import print_listing, write_json
+
+    found = label_spaces()
+    if as_json:
+        write_json([
+            {"name": s.name, "title": s.title, "width": s.width, "background": s.background,
+             "aliases": list(s.aliases), "subset": s.subset, "source": s.source, "note": s.note}
+            for s in found
+        ])  # fmt: skip
+        return
+    print_listing(
+        "Label layouts (output orders of model heads)",
+        ("name", "outputs", "aliases"),
+        ((s.name, f"{s.width:,}", _first(s.aliases, 48)) for s in found),
+        caption="All aliases and sources: imagenet classes layouts --json\n"
+        "A layout's outputs in order: imagenet subsets show NAME",
+        right=(1,),
+    )
+
+
+def _first(names: tuple[str, ...], width: int) -> str:
+    """As many of ``names`` as fit ``width`` characters, joined by commas."""
+    shown: list[str] = []
+    for name in names:
+        if len(", ".join([*shown, name])) > width and shown:
+            break
+        shown.append(name)
+    return ", ".join(shown)
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``decode`` and ``convert`` to the ``classes`` app."""
+    """Add ``decode``, ``convert`` and ``layouts`` to the ``classes`` app."""
     app.command("decode")(decode)
     app.command("convert")(convert)
+    app.command("layouts")(layouts)

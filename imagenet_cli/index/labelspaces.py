@@ -72,7 +72,7 @@ _LAYOUTS = (
             "Microsoft's 22k (Swin-V2, FocalNet): the 1000 ILSVRC-2012 classes first, then "
             "the rest of fall 2011"),
     _Layout("in21k-google", "ImageNet-21k, Google order", 21843, "in21k-google", 0,
-            ("in21k", "imagenet-21k", "imagenet21k", "imagenet-21k-goog", "imagenet21k-goog",
+            ("in21k", "imagenet-21k-goog", "imagenet-21k", "imagenet21k", "imagenet21k-goog",
              "in21k-goog", "goog"),
             "Google's 21k checkpoints (BiT, ViT augreg_in21k): fall 2011 plus n03931044 and "
             "n09859684"),

@@ -113,7 +113,7 @@ def predictions_table(decoded: Decoded) -> str:
     )
     title = (
         f"Top {decoded.top} of {decoded.rows:,} row{'s' if decoded.rows != 1 else ''}: "
-        f"{space.name} ({space.width:,} outputs), {decoded.names} names, {how}"
+        f"{space.name} ({space.width:,} outputs)\n{decoded.names} names; {how}"
     )
     out = [title, line(headers), line(["-" * w for w in widths])]
     out += [line(cells) for cells in data]
