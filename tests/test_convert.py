@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from imagenet_cli.cli.main import app
@@ -195,3 +197,19 @@ def test_label_files(
     assert run("classes", "--format", "tf-slim", "--layout", "in22k")[0] == 1
     assert run("classes", "--layout", "in22k")[0] == 2
     assert run("classes", "--format", "caffe", "--under", "dog.n.01")[0] == 2
+
+
+@settings(max_examples=150, derandomize=True, deadline=None, database=None)
+@given(
+    st.one_of(st.text(max_size=40), st.integers(-5, 30000).map(str)),
+    st.sampled_from(["index", "devkit", "name", "wnid", "in22k-ms", "tf-slim", "imagenet-a"]),
+)
+def test_convert_never_crashes(value: str, src: str) -> None:
+    try:
+        got = convert([value], src, "wnid", missing="keep")
+    except ConvertError as error:
+        position = error.position
+    else:
+        position = 0
+        assert got[0] is None or (got[0].startswith("n") and len(got[0]) == 9)
+    assert position == 0

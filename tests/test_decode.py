@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from imagenet_cli._errors import ImagenetError
@@ -295,3 +297,14 @@ def test_lookups_never_import_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]
+
+
+@settings(max_examples=100, derandomize=True, deadline=None, database=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_on_stdin_are_one_line_or_a_result(data: bytes) -> None:
+    code, out, err = run("classes", "decode", "-", "--json", stdin=data)
+    assert code in (0, 1)
+    if code == 1:
+        assert (out, err.count("\n"), err.startswith("Error: ")) == ("", 1, True)
+    else:
+        json.loads(out)

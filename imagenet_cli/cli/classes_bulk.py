@@ -82,6 +82,12 @@ def _emit(parts: Iterable[str], output: Path | None) -> None:
             handle.write(part)
 
 
+def _no_terminal(source: str) -> None:
+    """Reading scores or labels from a terminal would wait forever: a usage error."""
+    if source == "-" and sys.stdin.isatty():
+        raise typer.BadParameter("give a FILE, or pipe the input to stdin")
+
+
 def _read_text(source: str) -> str:
     """The whole text of a file or stdin (``-``): UTF-8, BOM dropped, line ends kept."""
     from imagenet_cli._errors import ImagenetError
@@ -187,6 +193,7 @@ def decode(
         chosen = " and ".join(sorted(f.value for f in asked if f is not None))
         raise typer.BadParameter(f"choose one output format, not {chosen}")
     (kind,) = asked or {DecodeFormat.TABLE}
+    _no_terminal(file)
     from imagenet_cli.index.decode import ScoreError
 
     with user_errors():
@@ -247,6 +254,7 @@ def convert(
     from imagenet_cli.index.convert import ConvertError, converter
     from imagenet_cli.render import labels
 
+    _no_terminal(file)
     with user_errors():
         run = converter(src, dst, missing.value)
         text = _read_text(file)
