@@ -12,7 +12,10 @@ from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import pick_format
 from imagenet_cli.render.console import print_view, write_csv, write_json
 
-app = typer.Typer(help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates.")
+app = typer.Typer(
+    help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates; decode model scores, "
+    "convert label files, every label layout."
+)
 
 
 class ClassFormat(str, Enum):
