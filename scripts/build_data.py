@@ -5,6 +5,8 @@ Sources (nothing is typed in by hand here):
 * WordNet 3.0, read through NLTK's WordNetCorpusReader (imagenet_cli.corpus.reader),
   from Debian's ``wordnet-base`` or any folder of WordNet 3.0 database files.
 * The ImageNet synset lists in the timm wheel (``timm/data/_info/``), read as files.
+* CLIP's ImageNet class names in the open_clip_torch wheel
+  (``open_clip/zero_shot_metadata.py``), parsed with ``ast``.
 * The model metadata in the torchvision wheel (``torchvision/models/*.py``), read by
   parsing the source with ``ast``; torch is never imported.
 
@@ -12,6 +14,8 @@ Outputs:
 * ``data/imagenet.sqlite``: the synset index (every synset of every list below plus all
   of their WordNet 3.0 ancestors), lemmas, hypernyms, list memberships and noun
   exceptions.
+* ``data/layout_maps.json``: timm's index tables between label layouts.
+* ``data/clip_names.json``: CLIP's 1000 ImageNet class names (duplicates kept).
 * ``data/torchvision_weights.json``: params, accuracy and ops of every classification
   weight torchvision publishes.
 
@@ -19,7 +23,7 @@ Usage::
 
     python scripts/build_data.py            # downloads the wheels with pip if needed
     python scripts/build_data.py --check    # rebuild in a temp folder, compare with data/
-    python scripts/build_data.py --download-only   # just fetch the two wheels
+    python scripts/build_data.py --download-only   # just fetch the three wheels
 
 The output is deterministic: the same sources give byte-identical files.
 """
@@ -48,6 +52,20 @@ from imagenet_cli.corpus.reader import find_wordnet_dir, open_wordnet, wnid_of  
 
 TIMM_VERSION = "1.0.31"
 TORCHVISION_VERSION = "0.29.1"
+OPEN_CLIP_VERSION = "3.3.0"
+
+#: Index tables between label layouts in timm/data/_info/: (file, source layout, target
+#: layout). Line j of a file is the output of the source layout that is output j of the
+#: target layout.
+TIMM_MAPS = (
+    ("imagenet21k_goog_to_12k_indices.txt", "in21k-google", "in12k"),
+    ("imagenet21k_goog_to_22k_indices.txt", "in21k-google", "in21k-fall2011"),
+    ("imagenet22k_ms_to_12k_indices.txt", "in22k-ms", "in12k"),
+    ("imagenet22k_ms_to_22k_indices.txt", "in22k-ms", "in21k-fall2011"),
+    ("imagenet22k_to_12k_indices.txt", "in21k-fall2011", "in12k"),
+    ("imagenet_a_indices.txt", "ilsvrc2012", "imagenet-a"),
+    ("imagenet_r_indices.txt", "ilsvrc2012", "imagenet-r"),
+)
 
 #: (name, title, file in timm/data/_info/, description). Order is the display order.
 TIMM_LISTS = (
@@ -453,10 +471,61 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
     return dict(sorted(weights.items()))
 
 
+def build_layout_maps(timm_wheel: Path, out: Path) -> int:
+    """Write timm's index tables between layouts to ``out``, each checked against the lists
+    (target wnid j == source wnid at the table's line j); return the number of tables."""
+    names = {name: filename for name, _title, filename, _desc in TIMM_LISTS}
+    maps = []
+    with zipfile.ZipFile(timm_wheel) as wheel:
+        for filename, source, target in TIMM_MAPS:
+            indices = [int(line) for line in read_list(wheel, filename)]
+            src, dst = read_list(wheel, names[source]), read_list(wheel, names[target])
+            pairs = zip(indices, dst, strict=False)
+            if len(indices) != len(dst) or any(src[i] != w for i, w in pairs):
+                raise SystemExit(f"{filename} does not map {names[source]} to {names[target]}")
+            maps.append({"source": source, "target": target, "file": filename,
+                         "indices": indices})  # fmt: skip
+    data = {
+        "source": f"timm {TIMM_VERSION} wheel, timm/data/_info/*_indices.txt",
+        "meaning": "indices[j] is the output of source that is output j of target",
+        "maps": maps,
+    }
+    out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    return len(maps)
+
+
+def build_clip_names(open_clip_wheel: Path, out: Path) -> int:
+    """Write the 1000 ImageNet class names of CLIP's zero-shot prompts (open_clip's
+    ``IMAGENET_CLASSNAMES``, duplicates kept) to ``out``; return how many are repeated."""
+    path = "open_clip/zero_shot_metadata.py"
+    with zipfile.ZipFile(open_clip_wheel) as wheel:
+        tree = ast.parse(wheel.read(path).decode("utf-8"))
+    names = next(
+        ast.literal_eval(stmt.value)
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "IMAGENET_CLASSNAMES" for t in stmt.targets)
+    )
+    if len(names) != 1000:
+        raise SystemExit(f"IMAGENET_CLASSNAMES of {path} does not hold 1000 names")
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    data = {
+        "source": f"open_clip_torch {OPEN_CLIP_VERSION} wheel, {path}, IMAGENET_CLASSNAMES",
+        "duplicates": repeated,
+        "names": list(names),
+    }
+    out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(repeated)
+
+
 def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
     timm_wheel = fetch_wheel("timm", TIMM_VERSION, wheels)
     tv_wheel = fetch_wheel("torchvision", TORCHVISION_VERSION, wheels)
+    clip_wheel = fetch_wheel("open_clip_torch", OPEN_CLIP_VERSION, wheels)
     summary = build_index(timm_wheel, out_dir / "imagenet.sqlite", tv_wheel)
+    summary["layout_maps"] = build_layout_maps(timm_wheel, out_dir / "layout_maps.json")
+    summary["clip_duplicates"] = build_clip_names(clip_wheel, out_dir / "clip_names.json")
+    summary["open_clip_wheel_sha256"] = sha256(clip_wheel)
     tv = {
         "source": f"torchvision {TORCHVISION_VERSION} wheel, torchvision/models/*.py "
         "(WeightsEnum meta: num_params, _metrics ImageNet-1K acc@1/acc@5, _ops, _file_size)",
@@ -490,13 +559,19 @@ def main() -> int:
     args = parser.parse_args()  # fmt: skip
     args.wheels.mkdir(parents=True, exist_ok=True)
     if args.download_only:
-        for package, version in (("timm", TIMM_VERSION), ("torchvision", TORCHVISION_VERSION)):
+        for package, version in (
+            ("timm", TIMM_VERSION), ("torchvision", TORCHVISION_VERSION),
+            ("open_clip_torch", OPEN_CLIP_VERSION),
+        ):  # fmt: skip
             print(fetch_wheel(package, version, args.wheels))
         return 0
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp), args.wheels)
-            names = ["imagenet.sqlite", "torchvision_weights.json"]
+            names = [
+                "imagenet.sqlite", "torchvision_weights.json", "layout_maps.json",
+                "clip_names.json",
+            ]  # fmt: skip
             _, mismatch, errors = filecmp.cmpfiles(tmp, ROOT / "data", names, shallow=False)
             if mismatch or errors:
                 print(f"data/ differs from a rebuild: {mismatch + errors}")

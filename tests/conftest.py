@@ -61,6 +61,13 @@ def torchvision_wheel() -> Iterator[zipfile.ZipFile]:
         yield wheel
 
 
+@pytest.fixture(scope="session")
+def open_clip_wheel() -> Iterator[zipfile.ZipFile]:
+    """The open_clip_torch wheel whose open_clip/zero_shot_metadata.py names CLIP's classes."""
+    with _wheel("open_clip_torch") as wheel:
+        yield wheel
+
+
 def timm_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
     """Non-empty lines of ``timm/data/_info/<name>``."""
     text = wheel.read(f"timm/data/_info/{name}").decode("utf-8")

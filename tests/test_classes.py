@@ -155,6 +155,9 @@ def test_cli_subsets() -> None:
     assert {s["name"] for s in json.loads(out)} >= {"imagenette", "imagewoof", "imagenet-a"}
     code, out, _ = run("subsets", "show", "imagenette", "--json")
     assert [m["ilsvrc2012_index"] for m in json.loads(out)][:2] == [0, 217]
-    code, _, err = run("subsets", "show", "in21k")
+    # timm's name imagenet21k (and its tags *_in21k) is Google's 21,843 list
+    code, out, _ = run("subsets", "show", "in21k", "--json")
+    assert (code, len(json.loads(out))) == (0, 21843)
+    code, _, err = run("subsets", "show", "in21k-fal")
     assert code == 1
     assert "in21k-fall2011" in err

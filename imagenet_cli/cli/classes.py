@@ -12,7 +12,10 @@ from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import pick_format
 from imagenet_cli.render.console import print_view, write_csv, write_json
 
-app = typer.Typer(help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates.")
+app = typer.Typer(
+    help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates; decode model scores, "
+    "convert label files, every label layout."
+)
 
 
 class ClassFormat(str, Enum):
@@ -23,6 +26,9 @@ class ClassFormat(str, Enum):
     CSV = "csv"
     KERAS = "keras"
     TXT = "txt"
+    TF_SLIM = "tf-slim"
+    CAFFE = "caffe"
+    TORCHVISION = "torchvision"
 
 
 class SchemeChoice(str, Enum):
@@ -52,9 +58,14 @@ def classes(
             "-f",
             case_sensitive=False,
             show_default=False,
-            help="table (default), json, csv, keras (imagenet_class_index.json layout) or "
-            "txt (one torchvision name a line, index order).",
+            help="table (default), json, csv, keras (imagenet_class_index.json layout), "
+            "txt or torchvision (one name a line, index order), tf-slim (1001-line labels.txt), "
+            "caffe (synset_words.txt).",
         ),
+    ] = None,
+    layout: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--layout", help="Label file of another layout: in22k-ms, in21k, in12k ..."),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", metavar="", help="Same as --format json.")
@@ -70,6 +81,16 @@ def classes(
     from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
 
     output = pick_format(fmt, as_json, as_csv, ClassFormat)
+    files = (ClassFormat.TF_SLIM, ClassFormat.CAFFE, ClassFormat.TORCHVISION, ClassFormat.KERAS)
+    if output in files and (layout or output is not ClassFormat.KERAS):
+        if under or subset:
+            raise typer.BadParameter("a label file lists every output: drop --under/--subset")
+        from imagenet_cli.cli.classes_bulk import label_file_output
+
+        label_file_output(output.value, layout)
+        return
+    if layout is not None:
+        raise typer.BadParameter("--layout goes with --format tf-slim, caffe, torchvision, keras")
     with user_errors():
         chosen = classes()
         title = "ILSVRC-2012 classes"
@@ -101,7 +122,10 @@ def classes(
 
 @app.command("show", context_settings={"ignore_unknown_options": True})
 def show(
-    value: Annotated[str, typer.Argument(help="A number, wnid, WordNet name or class name.")],
+    values: Annotated[
+        list[str],
+        typer.Argument(help="Numbers, wnids, WordNet names or class names; - reads stdin."),
+    ],
     scheme: Annotated[
         SchemeChoice,
         typer.Option(
@@ -113,10 +137,16 @@ def show(
     ] = SchemeChoice.INDEX,
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
-    """Show one class with every numbering side by side."""
+    """Show classes with every numbering side by side (many values, or - for stdin)."""
     from imagenet_cli import get_class
     from imagenet_cli.render.classes import class_show_record, class_view
 
+    if len(values) != 1 or values[0] == "-":
+        from imagenet_cli.cli.classes_bulk import show_many
+
+        show_many(values, scheme.value, as_json)
+        return
+    (value,) = values
     with user_errors():
         found = get_class(value, scheme.value)
     if as_json:
@@ -141,3 +171,8 @@ def duplicates(
         write_json([duplicate_record(d) for d in found])
     else:
         print_view(duplicates_table(found))
+
+
+from imagenet_cli.cli import classes_bulk  # noqa: E402 - decode and convert join this app
+
+classes_bulk.register(app)

@@ -451,3 +451,27 @@ def rows_of(shape: str, offsets: Sequence[int] | None) -> list[Any]:
             .fetchall()
         )
     return found
+
+
+# label layouts ------------------------------------------------------------------------------
+
+
+def subset_source(name: str) -> str | None:
+    """The source file a bundled list was read from."""
+    row = index_db().execute("SELECT source FROM subsets WHERE name = ?", (name,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def subset_wnids(name: str) -> list[str]:
+    """The wnids of a bundled list's members, in list order."""
+    rows = index_db().execute(
+        "SELECT y.wnid FROM members m JOIN subsets s ON s.id = m.subset "
+        "JOIN synsets y ON y.offset = m.offset WHERE s.name = ? ORDER BY m.position",
+        (name,),
+    )
+    return [w for (w,) in rows]
+
+
+def wnid_names() -> list[tuple[str, str]]:
+    """``(wnid, WordNet name)`` of every synset of the index."""
+    return index_db().execute("SELECT wnid, name FROM synsets").fetchall()

@@ -138,7 +138,9 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     """A class by number (read by ``scheme``), wnid, WordNet name or class name.
 
     Names match torchvision's display name, the simple-labels name, the WordNet name or a
-    lemma, ignoring case, underscores and spaces.
+    lemma, ignoring case, underscores and spaces. A name several classes carry means the
+    one class that torchvision or imagenet-simple-labels gives it to, if there is one and
+    the name is not the first WordNet lemma of two classes (``crane``, ``maillot``).
 
     Raises:
         ImagenetError: an empty value, a number outside the scheme's range, TF-slim slot 0
@@ -181,6 +183,20 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
+        # a name that torchvision or imagenet-simple-labels gives to exactly one class
+        # means that class (harp is also a lemma of harmonica, mouth harp), unless it is
+        # the first WordNet lemma of several (crane: the bird and the machine)
+        firsts = [c for c in matches if normalize(c.lemmas[0]) == key]
+        named = [
+            group
+            for group in (
+                [c for c in matches if normalize(c.name) == key],
+                [c for c in matches if normalize(c.simple_name) == key],
+            )
+            if len(group) == 1
+        ]
+        if len(firsts) < 2 and len({group[0].index for group in named}) == 1:
+            return named[0][0]
         listed = ", ".join(f"{c.index} {c.wnid} {c.synset} ({c.simple_name})" for c in matches)
         raise Ambiguous(
             raw,

@@ -57,14 +57,24 @@ def find_subset(name: str) -> Subset:
         NotFoundError: no list has that name (did you mean).
     """
     name = clean(name)
-    rows = q.subset_rows(name.strip().lower())
+    key = name.strip().lower()
+    rows = q.subset_rows(key)
+    if not rows:  # a label layout's name or alias: in1k, imagenet-21k-goog, in22k ...
+        from imagenet_cli.index.labelspaces import subset_alias
+
+        rows = q.subset_rows(subset_alias(key) or key)
     if not rows:
-        raise NotFoundError("subset", name, subset_names())
+        from imagenet_cli.index.labelspaces import all_aliases
+
+        known = [*subset_names(), *(a for a, n in all_aliases().items() if n in subset_names())]
+        raise NotFoundError("subset", name, known)
     return Subset(*rows[0])
 
 
 def get_subset(name: str) -> tuple[Subset, tuple[Member, ...]]:
     """A list and its members in list order.
+
+    ``name`` may also be a label layout's alias (``imagenet-1k``, ``in21k``, ``in22k-ms``).
 
     Raises:
         NotFoundError: no list has that name (did you mean).
