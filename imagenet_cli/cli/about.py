@@ -27,7 +27,8 @@ def about(
 ) -> None:
     """ImageNet's releases and splits, and its categories computed from the WordNet index."""
     from imagenet_cli import categories, class_depths, releases
-    from imagenet_cli.render.about import about_record, about_view
+    from imagenet_cli.render.about import about_view
+    from imagenet_cli.render.records import about_record
 
     if cite and as_json:
         raise typer.BadParameter("use --cite or --json, not both", param_hint="--cite")

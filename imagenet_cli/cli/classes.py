@@ -78,7 +78,8 @@ def classes(
     if ctx.invoked_subcommand is not None:
         return
     from imagenet_cli import classes, classes_in, classes_under
-    from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
+    from imagenet_cli.render.classes import print_classes
+    from imagenet_cli.render.records import CLASS_COLUMNS, class_record, keras_index
 
     output = pick_format(fmt, as_json, as_csv, ClassFormat)
     files = (ClassFormat.TF_SLIM, ClassFormat.CAFFE, ClassFormat.TORCHVISION, ClassFormat.KERAS)
@@ -139,7 +140,8 @@ def show(
 ) -> None:
     """Show classes with every numbering side by side (many values, or - for stdin)."""
     from imagenet_cli import get_class
-    from imagenet_cli.render.classes import class_show_record, class_view
+    from imagenet_cli.render.classes import class_view
+    from imagenet_cli.render.records import class_show_record
 
     if len(values) != 1 or values[0] == "-":
         from imagenet_cli.cli.classes_bulk import show_many
@@ -164,7 +166,8 @@ def duplicates(
 ) -> None:
     """Names that more than one class carries (first lemma, any lemma, torchvision name)."""
     from imagenet_cli import duplicate_names
-    from imagenet_cli.render.classes import duplicate_record, duplicates_table
+    from imagenet_cli.render.classes import duplicates_table
+    from imagenet_cli.render.records import duplicate_record
 
     found = duplicate_names()
     if as_json:

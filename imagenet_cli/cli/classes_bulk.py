@@ -322,8 +322,8 @@ def show_many(values: list[str], scheme: str, as_json: bool) -> None:
     printed; one bad value is one error line naming it."""
     from imagenet_cli._errors import ImagenetError
     from imagenet_cli.index.classes import Scheme, get_class
-    from imagenet_cli.render.classes import class_show_record
     from imagenet_cli.render.console import print_listing, write_json
+    from imagenet_cli.render.records import class_show_record
 
     given: list[tuple[str, str]] = []  # (where, value)
     for position, value in enumerate(values, 1):

@@ -24,7 +24,8 @@ def subsets(
     if ctx.invoked_subcommand is not None:
         return
     from imagenet_cli import subsets as list_subsets
-    from imagenet_cli.render.classes import SUBSET_COLUMNS, subset_record, subsets_table
+    from imagenet_cli.render.classes import subsets_table
+    from imagenet_cli.render.records import SUBSET_COLUMNS, subset_record
 
     output = pick_format(fmt, as_json, as_csv)
     found = list_subsets()
@@ -50,7 +51,8 @@ def show(
     """List a bundled list's members in order (the output index of models that use it)."""
     from imagenet_cli import subset as get_subset
     from imagenet_cli import subset_members
-    from imagenet_cli.render.classes import MEMBER_COLUMNS, member_record, print_members
+    from imagenet_cli.render.classes import print_members
+    from imagenet_cli.render.records import MEMBER_COLUMNS, member_record
 
     output = pick_format(fmt, as_json, as_csv)
     with user_errors():

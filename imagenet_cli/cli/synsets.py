@@ -48,7 +48,8 @@ def search(
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
     from imagenet_cli import no_match_error, search_hits
-    from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
+    from imagenet_cli.render.records import SEARCH_COLUMNS, hit_record
+    from imagenet_cli.render.synsets import search_table
 
     output = pick_format(fmt, as_json, as_csv)
     if limit is None:
@@ -111,7 +112,8 @@ JsonOnly = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON."
 def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
     from imagenet_cli import NotFound, details, other_wordnet_senses, synset
-    from imagenet_cli.render.hierarchy import show_record, show_view
+    from imagenet_cli.render.hierarchy import show_view
+    from imagenet_cli.render.records import show_record
 
     with user_errors():
         try:
@@ -190,7 +192,8 @@ def tree(
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
     from imagenet_cli import hyponym_tree, synset
-    from imagenet_cli.render.hierarchy import tree_record, tree_view
+    from imagenet_cli.render.hierarchy import tree_view
+    from imagenet_cli.render.records import tree_record
 
     with user_errors():
         root = synset(identifier)
@@ -213,7 +216,8 @@ def lca(
     Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19.
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
     from imagenet_cli import compare, synset
-    from imagenet_cli.render.hierarchy import relate_record, relate_view
+    from imagenet_cli.render.hierarchy import relate_view
+    from imagenet_cli.render.records import relate_record
 
     if len(identifiers) < 2:
         raise typer.BadParameter("give at least two synsets", param_hint="ID...")

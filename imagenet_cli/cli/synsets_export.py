@@ -168,7 +168,8 @@ def stats(
     """Count the nodes, edges, leaves, multiple parents and paths, and leaf depths below ID."""
     from imagenet_cli.index.export import stats as hierarchy_stats
     from imagenet_cli.render.console import print_view, write_json
-    from imagenet_cli.render.export import stats_record, stats_view
+    from imagenet_cli.render.export import stats_view
+    from imagenet_cli.render.records import stats_record
 
     with user_errors():
         found = hierarchy_stats(identifier, subset)

@@ -54,12 +54,8 @@ def timeline(
     """ILSVRC winners by year with top-5 error, a chart against the human 5.1%, and milestones."""
     from imagenet_cli import FIRST_CONTEST, LAST_CONTEST, ImagenetError
     from imagenet_cli import timeline as query_timeline
-    from imagenet_cli.render.timeline import (
-        TIMELINE_COLUMNS,
-        csv_record,
-        entry_record,
-        timeline_view,
-    )
+    from imagenet_cli.render.records import TIMELINE_COLUMNS, csv_record, entry_record
+    from imagenet_cli.render.timeline import timeline_view
 
     output = pick_format(fmt, as_json, as_csv)
     check_outputs(plot, svg, output is OutputFormat.TABLE)

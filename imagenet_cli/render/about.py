@@ -27,27 +27,6 @@ def _bar(value: int, top: int, width: int = 24) -> Text:
     return bar
 
 
-def about_record(
-    facts: dict[str, Any], categories: tuple[Category, ...], depths: dict[int, int]
-) -> dict[str, Any]:
-    """``about --json``: releases, ilsvrc2012, categories and class_depths."""
-    return {
-        "releases": facts["releases"],
-        "ilsvrc2012": facts["ilsvrc2012"],
-        "categories": [
-            {
-                "name": c.name,
-                "wnid": c.wnid,
-                "gloss": c.gloss,
-                "in21k": c.in21k,
-                "ilsvrc2012": c.ilsvrc2012,
-            }
-            for c in categories
-        ],
-        "class_depths": {str(depth): count for depth, count in depths.items()},
-    }
-
-
 def about_view(
     facts: dict[str, Any], categories: tuple[Category, ...], depths: dict[int, int]
 ) -> RenderableType:

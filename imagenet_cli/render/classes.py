@@ -2,46 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli import Duplicate, ImagenetClass, Member, Subset
 from imagenet_cli.render.console import print_listing
-
-CLASS_COLUMNS = ("index", "wnid", "ilsvrc2012_id", "name", "lemmas", "simple_name")
-MEMBER_COLUMNS = ("position", "wnid", "name", "ilsvrc2012_index")
-SUBSET_COLUMNS = ("name", "title", "size", "ilsvrc2012_overlap", "description", "source")
-
-
-def class_record(c: ImagenetClass) -> dict[str, Any]:
-    """``classes --json``: index, wnid, ilsvrc2012_id, name, lemmas, simple_name."""
-    return {
-        "index": c.index,
-        "wnid": c.wnid,
-        "ilsvrc2012_id": c.ilsvrc2012_id,
-        "name": c.name,
-        "lemmas": list(c.lemmas),
-        "simple_name": c.simple_name,
-    }
-
-
-def class_show_record(c: ImagenetClass) -> dict[str, Any]:
-    """``classes show --json``: the class record plus one_based, tf_slim_slot, synset."""
-    return {
-        **class_record(c),
-        "one_based": c.one_based,
-        "tf_slim_slot": c.tf_slim_slot,
-        "synset": c.synset,
-    }
-
-
-def keras_index(classes: tuple[ImagenetClass, ...]) -> dict[str, list[str]]:
-    """Keras's imagenet_class_index.json layout: ``{"0": ["n01440764", "tench"], ...}``
-    with each class's first WordNet lemma as its name."""
-    return {str(c.index): [c.wnid, c.lemmas[0]] for c in classes}
 
 
 def print_classes(classes: tuple[ImagenetClass, ...], title: str) -> None:
@@ -96,33 +62,6 @@ def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
             Text("\n".join(f"{c.index} {c.wnid} {c.synset} ({c.simple_name})" for c in d.classes)),
         )
     return table
-
-
-def duplicate_record(d: Duplicate) -> dict[str, Any]:
-    """``classes duplicates --json``: name, kind and the classes' records."""
-    return {"name": d.name, "kind": d.kind, "classes": [class_record(c) for c in d.classes]}
-
-
-def subset_record(s: Subset) -> dict[str, Any]:
-    """``subsets --json``: name, title, size, ilsvrc2012_overlap, description, source."""
-    return {
-        "name": s.name,
-        "title": s.title,
-        "size": s.size,
-        "ilsvrc2012_overlap": s.ilsvrc2012_overlap,
-        "description": s.description,
-        "source": s.source,
-    }
-
-
-def member_record(m: Member) -> dict[str, Any]:
-    """``subsets show --json``: position, wnid, name, ilsvrc2012_index."""
-    return {
-        "position": m.position,
-        "wnid": m.wnid,
-        "name": m.name,
-        "ilsvrc2012_index": m.ilsvrc2012_index,
-    }
 
 
 def subsets_table(subsets: tuple[Subset, ...]) -> Table:

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli.index.export import ExportSummary, HierarchyStats
-
-
-def stats_record(found: HierarchyStats) -> dict[str, Any]:
-    """``synsets stats --json``: every field; histograms and widest nodes as objects."""
-    return {
-        "root": found.root,
-        "root_name": found.root_name,
-        "subset": found.subset,
-        "roots": list(found.roots),
-        "nodes": found.nodes,
-        "edges": found.edges,
-        "leaves": found.leaves,
-        "ilsvrc2012_classes": found.classes,
-        "nodes_with_several_parents": found.several_parents,
-        "nodes_with_several_paths": found.several_paths,
-        "classes_with_several_paths": found.classes_several_paths,
-        "most_paths": dict(zip(("wnid", "name", "paths"), found.most_paths, strict=True)),
-        "leaf_min_depth": [{"depth": d, "leaves": n} for d, n in found.leaf_min_depth],
-        "leaf_max_depth": [{"depth": d, "leaves": n} for d, n in found.leaf_max_depth],
-        "widest": [{"wnid": w, "name": n, "children": c} for w, n, c in found.widest],
-    }
 
 
 def _bar(count: int, most: int, width: int = 20) -> str:

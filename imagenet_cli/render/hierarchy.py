@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from imagenet_cli import Comparison, Pair, Synset, SynsetDetails, TreeNode
+from imagenet_cli import Comparison, Synset, SynsetDetails, TreeNode
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -24,37 +24,6 @@ def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
     from rich.text import Text
 
     return Text(sep.join(s.name for s in path))
-
-
-def show_record(found: SynsetDetails) -> dict[str, Any]:
-    """``synsets show --json``: the documented keys."""
-    synset, here = found.synset, found.node
-    return {
-        "wnid": synset.wnid,
-        "name": synset.name,
-        "lemmas": list(synset.lemmas),
-        "gloss": synset.gloss,
-        "hypernyms": list(synset.hypernym_wnids),
-        "instance_hypernyms": list(synset.instance_hypernym_wnids),
-        "hyponyms": [
-            {
-                "wnid": _wnid(c.offset),
-                "name": c.name,
-                "ilsvrc2012_classes_below": c.classes_below,
-                "in21k_below": c.in21k_below,
-            }
-            for c in found.hyponyms
-        ],
-        "paths": [[s.wnid for s in path] for path in found.paths],
-        "ilsvrc2012_index": synset.ilsvrc2012_index,
-        "ilsvrc2012_id": synset.ilsvrc2012_id,
-        "wordnet_hyponyms": here.wordnet_hyponyms,
-        "ilsvrc2012_classes_below": here.classes_below,
-        "in21k_below": here.in21k_below,
-        "lexname": synset.lexname,
-        "subsets": list(synset.subsets),
-        "in_imagenet": True,
-    }
 
 
 def show_view(found: SynsetDetails) -> RenderableType:
@@ -155,48 +124,6 @@ def tree_view(root: TreeNode) -> Tree:
     tree = Tree(_label(root))
     grow(tree, root)
     return tree
-
-
-def tree_record(node: TreeNode) -> dict[str, Any]:
-    """``synsets tree --json``: nested objects."""
-    return {
-        "wnid": _wnid(node.offset),
-        "name": node.name,
-        "ilsvrc2012_index": node.class_index,
-        "ilsvrc2012_classes_below": node.classes_below,
-        "in21k_below": node.in21k_below,
-        "other_parents": list(node.other_parent_wnids),
-        "hidden_children": node.hidden_children,
-        "truncated": node.truncated,
-        "children": [tree_record(c) for c in node.children],
-    }
-
-
-def relate_record(found: Comparison) -> dict[str, Any]:
-    """``synsets lca --json``: the documented keys (pairwise values for two synsets)."""
-    pairs = found.pairs
-    record: dict[str, Any] = {
-        "lowest_common_hypernyms": [s.wnid for s in found.lowest_common_hypernyms]
-    }
-    if len(pairs) == 1:
-        (only,) = pairs
-        record.update(_pair_record(only))
-        del record["a"], record["b"]
-    record["pairs"] = [_pair_record(p) for p in pairs]
-    return record
-
-
-def _pair_record(p: Pair) -> dict[str, Any]:
-    return {
-        "a": p.a.wnid,
-        "b": p.b.wnid,
-        "lowest_common_hypernyms": [s.wnid for s in p.lowest_common_hypernyms],
-        "shortest_path_distance": p.shortest_path_distance,
-        "path": [s.wnid for s in p.path],
-        "path_similarity": p.path_similarity,
-        "wup_similarity": p.wup_similarity,
-        "lch_similarity": p.lch_similarity,
-    }
 
 
 def relate_view(found: Comparison) -> RenderableType:

@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from imagenet_cli import SearchHit, Synset
 
 if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
-
-
-SEARCH_COLUMNS = (
-    "wnid", "name", "lemmas", "gloss", "ilsvrc2012_index", "ilsvrc2012_id", "hypernyms",
-    "instance_hypernyms",
-    "subsets", "match",
-)  # fmt: skip
-
-
-def synset_record(synset: Synset) -> dict[str, Any]:
-    """A synset as a JSON-ready dict (keys are the documented JSON contract)."""
-    return {
-        "wnid": synset.wnid,
-        "name": synset.name,
-        "lemmas": list(synset.lemmas),
-        "gloss": synset.gloss,
-        "ilsvrc2012_index": synset.ilsvrc2012_index,
-        "ilsvrc2012_id": synset.ilsvrc2012_id,
-        "hypernyms": list(synset.hypernym_wnids),
-        "instance_hypernyms": list(synset.instance_hypernym_wnids),
-        "subsets": list(synset.subsets),
-    }
-
-
-def hit_record(hit: SearchHit) -> dict[str, Any]:
-    """A search hit as a JSON-ready dict: the synset's record plus ``match``."""
-    return {**synset_record(hit.synset), "match": hit.match.name.lower()}
 
 
 def _name_cell(synset: Synset, parents: dict[str, str]) -> Text:

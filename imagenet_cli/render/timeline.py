@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from imagenet_cli import TimelineEntry as Entry
 from imagenet_cli import human_error, winning_errors
@@ -12,59 +12,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
-
-
-TIMELINE_COLUMNS = (
-    "year", "kind", "task", "rank", "placement", "team", "method", "top5_error", "mean_ap",
-    "outside_data", "architecture", "date", "event", "note", "sources",
-)  # fmt: skip
-
-
-def entry_record(entry: Entry) -> dict[str, Any]:
-    """An entry as a JSON-ready dict (the documented keys, plus date, event and note)."""
-    return {
-        "year": entry.year,
-        "kind": entry.kind,
-        "task": entry.task,
-        "rank": entry.rank,
-        "placement": entry.placement,
-        "team": entry.team,
-        "method": entry.method,
-        "top5_error": entry.top5_error,
-        "mean_ap": entry.mean_ap,
-        "outside_data": entry.outside_data,
-        "architecture": entry.architecture,
-        "date": entry.date,
-        "event": entry.event,
-        "note": entry.note,
-        "alternatives": [
-            {
-                "top5_error": a.top5_error,
-                "sources": [
-                    {
-                        "title": s.title,
-                        "where": s.where,
-                        "quote": s.quote,
-                        "kind": s.kind,
-                        "cite": s.cite,
-                    }
-                    for s in a.sources
-                ],
-            }
-            for a in entry.alternatives
-        ],
-        "sources": [
-            {"title": s.title, "where": s.where, "quote": s.quote, "kind": s.kind, "cite": s.cite}
-            for s in entry.sources
-        ],
-    }
-
-
-def csv_record(entry: Entry) -> dict[str, Any]:
-    """An entry for CSV: sources reduced to ``title (where)`` joined by ``;``."""
-    record = entry_record(entry)
-    record["sources"] = [s.cite for s in entry.sources]
-    return record
 
 
 def _source_label(entry: Entry) -> Text:
