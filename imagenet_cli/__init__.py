@@ -23,6 +23,7 @@ ImageNet lists of the timm wheel, torchvision's model metadata, and the papers).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from imagenet_cli._errors import (
@@ -100,8 +101,10 @@ __all__ = [
     "human_error",
     "hyponym_tree",
     "layer_costs",
+    "lowest_common_hypernyms",
     "no_match_error",
     "other_wordnet_senses",
+    "pairs",
     "parse_identifier",
     "releases",
     "search",
@@ -311,6 +314,35 @@ def hyponym_tree(
             hint=f"no synset of {subset} lies under {root.name}",
         )
     return grow(root.offset, depth=depth, max_children=max_children, within=within)
+
+
+def pairs(*synsets: Synset, with_path: bool = False) -> Iterator[Pair]:
+    """Every pair's measures (:class:`Pair`), one at a time, for comparing many synsets in
+    bounded memory: ``n * (n - 1) / 2`` pairs in input order; ``path`` is empty unless
+    ``with_path``. Use :func:`compare` for a few synsets.
+
+    Raises:
+        OutOfRange: fewer than two synsets.
+    """
+    from imagenet_cli.index.hierarchy import pairs as each
+
+    if len(synsets) < 2:
+        raise OutOfRange("synsets", len(synsets), 2, None, message="pairs needs two synsets")
+    return each(synsets, with_path=with_path)
+
+
+def lowest_common_hypernyms(*synsets: Synset) -> tuple[Synset, ...]:
+    """The lowest common hypernyms of all the synsets (NLTK's rule: the common hypernyms of
+    greatest ``max_depth``), sorted by name.
+
+    Raises:
+        OutOfRange: no synset given.
+    """
+    from imagenet_cli.index.hierarchy import lowest_common_of
+
+    if not synsets:
+        raise OutOfRange("synsets", 0, 1, None, message="no synset given")
+    return lowest_common_of(synsets)
 
 
 def compare(*synsets: Synset) -> Comparison:

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Annotated, Any, Optional
 
 import typer
 
-from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
+from imagenet_cli import ImagenetError
+from imagenet_cli.cli.errors import report, user_errors
+from imagenet_cli.cli.options import (
+    CsvFlag,
+    FormatOption,
+    JsonFlag,
+    JsonlFlag,
+    TsvFlag,
+    pick_format,
+)
+from imagenet_cli.render.output import (
+    OutputFormat,
+    emit,
+    write_json,
+    write_json_array,
+    write_json_object_with_array,
+    write_jsonl,
+)
+
+#: Above this many rows a table view prints plain aligned columns instead of a Rich table.
+LISTING_ROWS = 200
 
 app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 synsets of ImageNet.")
 
@@ -44,14 +64,16 @@ def search(
     ] = False,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
     as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
     from imagenet_cli import no_match_error, search_hits
     from imagenet_cli.render.records import SEARCH_COLUMNS, hit_record
-    from imagenet_cli.render.synsets import search_table
+    from imagenet_cli.render.synsets import print_search_listing, search_table
 
-    output = pick_format(fmt, as_json, as_csv)
+    output = pick_format(fmt, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     if limit is None:
         limit = 20 if output is OutputFormat.TABLE else 0
     if all_wordnet:
@@ -66,13 +88,15 @@ def search(
         if not found.total:
             raise no_match_error(query, subset)
     shown = found.hits
-    if output is OutputFormat.JSON:
-        write_json([hit_record(hit) for hit in shown])
-    elif output is OutputFormat.CSV:
-        write_csv((hit_record(hit) for hit in shown), SEARCH_COLUMNS)
-    else:
+
+    def view() -> Any:
         parents = {p.wnid: p.name for hit in shown for p in hit.synset.hypernyms()}
-        print_view(search_table(shown, query, parents))
+        return search_table(shown, query, parents)
+
+    if output is OutputFormat.TABLE and len(shown) > LISTING_ROWS:
+        print_search_listing(shown, query)  # a Rich table of thousands of rows takes minutes
+    else:
+        emit(output, (hit_record(hit) for hit in shown), SEARCH_COLUMNS, view)
     if output is OutputFormat.TABLE and len(shown) < found.total:
         sys.stderr.write(f"Showing {len(shown)} of {found.total} matches; use --limit 0 for all.\n")
 
@@ -87,14 +111,14 @@ def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
 
     with user_errors():
         hits, total = search_all(query, limit)
-    if output is OutputFormat.JSON:
-        write_json([wordnet_hit_record(hit) for hit in hits])
-    elif output is OutputFormat.CSV:
-        write_csv((wordnet_hit_record(hit) for hit in hits), WORDNET_SEARCH_COLUMNS)
-    else:
-        print_view(wordnet_search_table(hits, query))
-        if len(hits) < total:
-            sys.stderr.write(f"Showing {len(hits)} of {total} matches; use --limit 0 for all.\n")
+    emit(
+        output,
+        (wordnet_hit_record(hit) for hit in hits),
+        WORDNET_SEARCH_COLUMNS,
+        lambda: wordnet_search_table(hits, query),
+    )
+    if output is OutputFormat.TABLE and len(hits) < total:
+        sys.stderr.write(f"Showing {len(hits)} of {total} matches; use --limit 0 for all.\n")
 
 
 IdArgument = Annotated[
@@ -105,39 +129,115 @@ IdArgument = Annotated[
         metavar="ID",
     ),
 ]
-JsonOnly = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")]
+IdsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="One or more synset IDs (wnid, WordNet name, lemma, sense key, offset-pos or "
+        "class index); - reads them from stdin, one a line.",
+        metavar="ID...",
+        show_default=False,
+    ),
+]
+
+
+def read_ids(values: list[str]) -> Iterator[str]:
+    """The IDs given, with ``-`` replaced by the lines of stdin (blank lines skipped), read
+    as they come so a long list streams."""
+    for value in values:
+        if value == "-":
+            for line in sys.stdin:
+                if line.strip():
+                    yield line.strip()
+        else:
+            yield value
+
+
+class _Failures:
+    """With several IDs, a bad one is reported (one line) and the rest still answered;
+    the command then exits 1."""
+
+    def __init__(self, many: bool) -> None:
+        self.many = many
+        self.count = 0
+
+    def attempt(self, call: Callable[[], Any]) -> Any:
+        if not self.many:
+            with user_errors():
+                return call()
+        try:
+            return call()
+        except ImagenetError as error:
+            report(error)
+            self.count += 1
+            return None
+
+    def finish(self) -> None:
+        if self.count:
+            raise typer.Exit(code=1)
 
 
 @app.command("show")
-def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
-    """Show a synset: lemmas, gloss, hypernyms, hyponyms, class index and every path."""
+def show(
+    identifiers: IdsArgument,
+    as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
+) -> None:
+    """Show synsets: lemmas, gloss, hypernyms, hyponyms, class index and every path.
+
+    With one ID, --json prints one object; with several (or -), --json prints an array and
+    --jsonl one object a line, streamed. A bad ID is reported and the rest still shown
+    (exit 1 at the end).
+    """
+    output = pick_format(None, as_json, as_jsonl=as_jsonl)
+    many = len(identifiers) > 1 or identifiers[0] == "-" or output is OutputFormat.JSONL
+    failures = _Failures(many)
+    records = (
+        record
+        for identifier in read_ids(identifiers)
+        if (record := failures.attempt(partial(_show_one, identifier, output))) is not None
+    )
+    if output is OutputFormat.TABLE:
+        for _ in records:
+            pass
+    elif many and output is OutputFormat.JSON:
+        write_json_array(records)
+    elif output is OutputFormat.JSONL:
+        write_jsonl(records)
+    else:
+        for record in records:
+            write_json(record)
+    failures.finish()
+
+
+def _show_one(identifier: str, output: OutputFormat) -> dict[str, Any]:
+    """Print one synset's view (table), or return its record (JSON)."""
     from imagenet_cli import NotFound, details, other_wordnet_senses, synset
-    from imagenet_cli.render.hierarchy import show_view
     from imagenet_cli.render.records import show_record
 
-    with user_errors():
-        try:
-            found = details(synset(identifier))
-        except NotFound as error:
-            if not (error.hint or "").startswith("a WordNet 3.0 noun"):
-                raise
-            _show_outside_imagenet(identifier, as_json)
-            return
-    if as_json:
-        write_json(show_record(found))
-    else:
-        print_view(show_view(found))
-        others = other_wordnet_senses(identifier, found.synset)
-        if others:
-            listed = ", ".join(others[:6]) + (", ..." if len(others) > 6 else "")
-            sys.stderr.write(
-                f"WordNet also has {len(others)} noun synset{'s' * (len(others) > 1)} named "
-                f"{others[0].rsplit('.', 2)[0]}.n.* outside ImageNet: {listed} "
-                "(imagenet synsets show NAME reads them with the WordNet corpus)\n"
-            )
+    try:
+        found = details(synset(identifier))
+    except NotFound as error:
+        if not (error.hint or "").startswith("a WordNet 3.0 noun"):
+            raise
+        return _show_outside_imagenet(identifier, output)
+    if output is not OutputFormat.TABLE:
+        return show_record(found)
+    from imagenet_cli.render.console import print_view
+    from imagenet_cli.render.hierarchy import show_view
+
+    print_view(show_view(found))
+    others = other_wordnet_senses(identifier, found.synset)
+    if others:
+        listed = ", ".join(others[:6]) + (", ..." if len(others) > 6 else "")
+        sys.stderr.write(
+            f"WordNet also has {len(others)} noun synset{'s' * (len(others) > 1)} named "
+            f"{others[0].rsplit('.', 2)[0]}.n.* outside ImageNet: {listed} "
+            "(imagenet synsets show NAME reads them with the WordNet corpus)\n"
+        )
+    return {}
 
 
-def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
+def _show_outside_imagenet(identifier: str, output: OutputFormat) -> dict[str, Any]:
     """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
     from imagenet_cli._errors import DataMissingError
     from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS, show_any
@@ -156,24 +256,64 @@ def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
             f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
             f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
         ) from None
-    if as_json:
-        write_json(wordnet_synset_record(found))
-    else:
-        print_view(wordnet_synset_view(found))
+    if output is not OutputFormat.TABLE:
+        return wordnet_synset_record(found)
+    from imagenet_cli.render.console import print_view
+
+    print_view(wordnet_synset_view(found))
+    return {}
 
 
 @app.command("path")
-def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
-    """Print every hypernym path from entity.n.01 down to the synset."""
-    from imagenet_cli import synset
-    from imagenet_cli.render.hierarchy import paths_view
+def path(
+    identifiers: IdsArgument,
+    as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
+) -> None:
+    """Print every hypernym path from entity.n.01 down to each synset.
 
-    with user_errors():
-        paths = tuple(tuple(p) for p in synset(identifier).hypernym_paths())
-    if as_json:
-        write_json([[s.wnid for s in p] for p in paths])
+    With one ID, --json prints its list of paths; with several (or -), --json prints an
+    array of objects (id, wnid, name, paths) and --jsonl one a line, streamed.
+    """
+    from imagenet_cli import synset
+
+    output = pick_format(None, as_json, as_jsonl=as_jsonl)
+    many = len(identifiers) > 1 or identifiers[0] == "-" or output is OutputFormat.JSONL
+    failures = _Failures(many)
+
+    def one(identifier: str) -> tuple[str, Any]:
+        found = synset(identifier)
+        return identifier, found
+
+    answers = (
+        answer
+        for identifier in read_ids(identifiers)
+        if (answer := failures.attempt(partial(one, identifier))) is not None
+    )
+    if output is OutputFormat.TABLE:
+        from imagenet_cli.render.console import print_view
+        from imagenet_cli.render.hierarchy import paths_view
+
+        for identifier, found in answers:
+            paths = tuple(tuple(p) for p in found.hypernym_paths())
+            if many:
+                sys.stdout.write(f"{found.name} ({found.wnid}, from {identifier!r})\n")
+            print_view(paths_view(paths))
+    elif not many:
+        for _identifier, found in answers:
+            write_json([[s.wnid for s in p] for p in found.hypernym_paths()])
     else:
-        print_view(paths_view(paths))
+        records = (
+            {
+                "id": identifier,
+                "wnid": found.wnid,
+                "name": found.name,
+                "paths": [[s.wnid for s in p] for p in found.hypernym_paths()],
+            }
+            for identifier, found in answers
+        )
+        (write_jsonl if output is OutputFormat.JSONL else write_json_array)(records)
+    failures.finish()
 
 
 @app.command("tree")
@@ -188,7 +328,7 @@ def tree(
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option("--subset", "-s", help="Only branches leading to synsets of this list."),
     ] = None,
-    as_json: JsonOnly = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
     from imagenet_cli import hyponym_tree, synset
@@ -201,32 +341,77 @@ def tree(
     if as_json:
         write_json(tree_record(node))
     else:
+        from imagenet_cli.render.console import print_view
+
         print_view(tree_view(node))
+
+
+#: Above this many synsets, lca streams one row a pair (no paths) instead of the full view.
+LCA_DETAILED = 10
 
 
 @app.command("lca")
 def lca(
     identifiers: Annotated[
-        list[str], typer.Argument(help="Two or more synset IDs (as for show).", metavar="ID...")
+        list[str],
+        typer.Argument(
+            help="Two or more synset IDs (as for show); - reads them from stdin, one a line.",
+            metavar="ID...",
+        ),
     ],
-    as_json: JsonOnly = False,
+    as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
+    as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
 ) -> None:
     """Lowest common hypernym(s), shortest path and NLTK's similarities of two or more synsets.
 
-    Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19.
+    Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19. With more than 10 synsets every pair is one row, streamed (--jsonl, --csv and --tsv give rows; no paths).
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
-    from imagenet_cli import compare, synset
-    from imagenet_cli.render.hierarchy import relate_view
-    from imagenet_cli.render.records import relate_record
+    from imagenet_cli import compare, lowest_common_hypernyms, pairs, synset
+    from imagenet_cli.render.records import PAIR_COLUMNS, pair_row, relate_record
 
-    if len(identifiers) < 2:
-        raise typer.BadParameter("give at least two synsets", param_hint="ID...")
+    output = pick_format(None, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     with user_errors():
-        found = compare(*(synset(i) for i in identifiers))
-    if as_json:
-        write_json(relate_record(found))
+        found = [synset(i) for i in read_ids(identifiers)]
+    if len(found) < 2:
+        raise typer.BadParameter("give at least two synsets", param_hint="ID...")
+    rows_asked = output in (OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TSV)
+    if len(found) <= LCA_DETAILED and not rows_asked:
+        with user_errors():
+            compared = compare(*found)
+        if output is OutputFormat.JSON:
+            write_json(relate_record(compared))
+        else:
+            from imagenet_cli.render.console import print_view
+            from imagenet_cli.render.hierarchy import relate_view
+
+            print_view(relate_view(compared))
+        return
+    lowest = lowest_common_hypernyms(*found)
+    rows = (pair_row(p) for p in pairs(*found))
+    if output is OutputFormat.JSON:
+        head = {"lowest_common_hypernyms": [s.wnid for s in lowest], "synsets": len(found)}
+        write_json_object_with_array(head, "pairs", rows)
+    elif output is OutputFormat.TABLE:
+        from imagenet_cli.render.output import print_rows
+
+        names = ", ".join(f"{s.name} ({s.wnid})" for s in lowest)
+        sys.stdout.write(f"Lowest common hypernym of {len(found)} synsets: {names}\n")
+        shown = (
+            {
+                "a": p.a.name,
+                "b": p.b.name,
+                "distance": p.shortest_path_distance,
+                "path sim": p.path_similarity,
+                "Wu-Palmer": p.wup_similarity,
+                "L-C": p.lch_similarity,
+            }
+            for p in pairs(*found)
+        )
+        print_rows(("a", "b", "distance", "path sim", "Wu-Palmer", "L-C"), shown, (2, 3, 4, 5))
     else:
-        print_view(relate_view(found))
+        emit(output, rows, PAIR_COLUMNS)
 
 
 from imagenet_cli.cli.synsets_export import register  # noqa: E402 - export, stats

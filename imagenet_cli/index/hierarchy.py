@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from imagenet_cli._errors import NotFoundError, OutOfRange
@@ -102,14 +102,7 @@ def noun_max_depth() -> int:
 
 def _ancestors(offset: int) -> set[int]:
     """The synset and every hypernym above it (NLTK's ``_iter_hypernym_lists``)."""
-    seen = {offset}
-    todo = [offset]
-    while todo:
-        for parent in parents(todo.pop()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return seen
+    return set(_distances_up(offset))
 
 
 def hypernym_paths(offset: int) -> tuple[tuple[int, ...], ...]:
@@ -125,6 +118,7 @@ def hypernym_paths(offset: int) -> tuple[tuple[int, ...], ...]:
     return tuple((*path, offset) for parent in above for path in hypernym_paths(parent))
 
 
+@lru_cache(maxsize=8192)  # bounded: many-synset comparisons reuse each one's distances
 def _distances_up(offset: int) -> dict[int, int]:
     """Fewest edges from the synset up to each ancestor (NLTK's ``_shortest_hypernym_paths``)."""
     found: dict[int, int] = {}
@@ -234,14 +228,15 @@ class Relatedness:
     lch_similarity: float
 
 
-def relate(a: int, b: int) -> Relatedness:
-    """Every measure of :class:`Relatedness` for two indexed synsets."""
+def relate(a: int, b: int, *, with_path: bool = True) -> Relatedness:
+    """Every measure of :class:`Relatedness` for two indexed synsets (``path`` empty
+    without ``with_path``)."""
     return Relatedness(
         a=a,
         b=b,
         lowest_common_hypernyms=lowest_common_hypernyms([a, b]),
         shortest_path_distance=shortest_path_distance(a, b),
-        path=shortest_path(a, b),
+        path=shortest_path(a, b) if with_path else (),
         path_similarity=path_similarity(a, b),
         wup_similarity=wup_similarity(a, b),
         lch_similarity=lch_similarity(a, b),
@@ -394,9 +389,10 @@ class Comparison(NamedTuple):
     pairs: tuple[Pair, ...]
 
 
-def pair(a: Synset, b: Synset) -> Pair:
-    """The :class:`Pair` of two indexed synsets (NLTK's measures, one shortest path)."""
-    found = relate(a.offset, b.offset)
+def pair(a: Synset, b: Synset, *, with_path: bool = True) -> Pair:
+    """The :class:`Pair` of two indexed synsets (NLTK's measures, and one shortest path
+    unless ``with_path`` is False: ``path`` is then empty)."""
+    found = relate(a.offset, b.offset, with_path=with_path)
     known = load_synsets([*found.lowest_common_hypernyms, *found.path])
     return Pair(
         a=a,
@@ -427,3 +423,18 @@ def compare(synsets: Sequence[Synset]) -> Comparison:
         lowest_common_hypernyms=tuple(known[o] for o in lowest),
         pairs=tuple(pair(a, b) for a, b in combinations(synsets, 2)),
     )
+
+
+def pairs(synsets: Sequence[Synset], *, with_path: bool = False) -> Iterator[Pair]:
+    """Every pair's :class:`Pair`, one at a time (memory stays bounded however many
+    synsets): ``n * (n - 1) / 2`` of them, in input order."""
+    for i, a in enumerate(synsets):
+        for b in synsets[i + 1 :]:
+            yield pair(a, b, with_path=with_path)
+
+
+def lowest_common_of(synsets: Sequence[Synset]) -> tuple[Synset, ...]:
+    """The lowest common hypernyms of all the synsets (NLTK's rule), by name."""
+    lowest = lowest_common_hypernyms([s.offset for s in synsets])
+    known = load_synsets(lowest)
+    return tuple(known[o] for o in lowest)

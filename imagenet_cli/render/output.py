@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -26,7 +26,9 @@ class OutputFormat(str, Enum):
 
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
     CSV = "csv"
+    TSV = "tsv"
 
 
 #: Stand-ins for the few non-ASCII symbols of our views, for outputs that cannot show them.
@@ -103,6 +105,101 @@ def write_json(data: Any) -> None:
     for chunk in encoder.iterencode(data):
         write(chunk)
     write("\n")
+
+
+def write_json_array(records: Iterable[Any]) -> None:
+    """Print a JSON array element by element, byte for byte what ``json.dumps(list(records),
+    indent=2)`` prints, without holding the list or the text in memory."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=not _unicode_stdout())
+    write = sys.stdout.write
+    first = True
+    for record in records:
+        write("[\n  " if first else ",\n  ")
+        first = False
+        for chunk in encoder.iterencode(record):
+            write(chunk.replace("\n", "\n  "))
+    write("[]\n" if first else "\n]\n")
+
+
+def write_json_object_with_array(head: Mapping[str, Any], key: str, items: Iterable[Any]) -> None:
+    """Print ``{**head, key: [items...]}`` as ``json.dumps(..., indent=2)`` would, streaming
+    the items (for answers too long to hold: every pair of a thousand synsets)."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=not _unicode_stdout())
+    write = sys.stdout.write
+    write("{\n")
+    for name, value in head.items():
+        text = "".join(encoder.iterencode(value)).replace("\n", "\n  ")
+        write(f"  {encoder.encode(name)}: {text},\n")
+    write(f"  {encoder.encode(key)}: ")
+    first = True
+    for item in items:
+        write("[\n    " if first else ",\n    ")
+        first = False
+        for chunk in encoder.iterencode(item):
+            write(chunk.replace("\n", "\n    "))
+    write("[]\n}\n" if first else "\n  ]\n}\n")
+
+
+def print_rows(
+    headers: Sequence[str], rows: Iterable[Mapping[str, Any]], right: Iterable[int] = ()
+) -> None:
+    """Stream rows as tab-free plain columns: widths from the header and the first 100
+    rows, wider cells later simply push their line (nothing is held in memory)."""
+    aligned = set(right)
+    rows = iter(rows)
+    first = [[_text(row.get(h)) for h in headers] for _, row in zip(range(100), rows, strict=False)]
+    widths = [max([len(h), *(len(r[i]) for r in first)]) for i, h in enumerate(headers)]
+    unicode = _unicode_stdout()
+
+    def line(cells: Sequence[str]) -> str:
+        text = "  ".join(
+            (cell.rjust(w) if i in aligned else cell.ljust(w))
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+        return (text if unicode else _ascii(text)) + "\n"
+
+    write = sys.stdout.write
+    write(line(list(headers)))
+    write(line(["-" * w for w in widths]))
+    for cells in first:
+        write(line(cells))
+    for row in rows:
+        write(line([_text(row.get(h)) for h in headers]))
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return _cell(value)
+
+
+def emit(
+    fmt: OutputFormat,
+    records: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    view: Callable[[], Any] | None = None,
+) -> None:
+    """Write a command's rows in the chosen format: the one output path.
+
+    Args:
+        fmt: the format picked from the command's options.
+        records: JSON-ready rows (``render.records``), consumed once, as they come.
+        columns: the CSV/TSV header: the record keys to write, in order.
+        view: builds the table view (Rich, imported only then) for ``table``; None when
+            the command prints the rows as a plain listing itself.
+    """
+    if fmt is OutputFormat.JSON:
+        write_json_array(records)
+    elif fmt is OutputFormat.JSONL:
+        write_jsonl(records)
+    elif fmt is OutputFormat.CSV:
+        write_csv(records, columns)
+    elif fmt is OutputFormat.TSV:
+        write_csv(records, columns, delimiter="\t")
+    elif view is not None:
+        from imagenet_cli.render.console import print_view
+
+        print_view(view())
 
 
 def write_jsonl(records: Iterable[Any]) -> None:

@@ -123,6 +123,26 @@ def relate_record(found: Comparison) -> dict[str, Any]:
     return record
 
 
+#: Columns of ``synsets lca`` with many synsets: one row a pair.
+PAIR_COLUMNS = (
+    "a", "b", "shortest_path_distance", "path_similarity", "wup_similarity", "lch_similarity",
+    "lowest_common_hypernyms",
+)  # fmt: skip
+
+
+def pair_row(p: Pair) -> dict[str, Any]:
+    """One pair of ``synsets lca`` with many synsets (no path)."""
+    return {
+        "a": p.a.wnid,
+        "b": p.b.wnid,
+        "shortest_path_distance": p.shortest_path_distance,
+        "path_similarity": p.path_similarity,
+        "wup_similarity": p.wup_similarity,
+        "lch_similarity": p.lch_similarity,
+        "lowest_common_hypernyms": [s.wnid for s in p.lowest_common_hypernyms],
+    }
+
+
 def _pair_record(p: Pair) -> dict[str, Any]:
     return {
         "a": p.a.wnid,

@@ -58,3 +58,26 @@ def search_table(
     )
     table.caption_justify = "left"
     return table
+
+
+def print_search_listing(hits: tuple[SearchHit, ...], query: str) -> None:
+    """Many hits as plain aligned columns (a Rich table of thousands of rows is slow)."""
+    from imagenet_cli.render.output import print_listing
+
+    rows = (
+        (
+            str(i),
+            hit.synset.wnid,
+            hit.synset.name,
+            "" if hit.synset.ilsvrc2012_index is None else str(hit.synset.ilsvrc2012_index),
+            ", ".join(hit.synset.words),
+        )
+        for i, hit in enumerate(hits, start=1)
+    )
+    print_listing(
+        f"Synsets matching {query!r}",
+        ("#", "wnid", "name", "class", "lemmas"),
+        rows,
+        caption="class: ILSVRC-2012 class index (0-999); glosses: --json or --csv",
+        right=(0, 3),
+    )
