@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import pick_format
-from imagenet_cli.render.console import print_view, write_csv, write_json
+from imagenet_cli.cli.options import CsvFlag, JsonFlag, JsonlFlag, TsvFlag, pick_format
+from imagenet_cli.render.output import OutputFormat, emit, write_json
 
 app = typer.Typer(
     help="The 1000 ILSVRC-2012 classes: numberings, names, duplicates; decode model scores, "
@@ -23,7 +23,9 @@ class ClassFormat(str, Enum):
 
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
     CSV = "csv"
+    TSV = "tsv"
     KERAS = "keras"
     TXT = "txt"
     TF_SLIM = "tf-slim"
@@ -58,21 +60,19 @@ def classes(
             "-f",
             case_sensitive=False,
             show_default=False,
-            help="table (default), json, csv, keras (imagenet_class_index.json layout), "
-            "txt or torchvision (one name a line, index order), tf-slim (1001-line labels.txt), "
-            "caffe (synset_words.txt).",
+            help="table (default), json, jsonl, csv, tsv, keras (imagenet_class_index.json "
+            "layout), txt or torchvision (one name a line, index order), tf-slim (1001-line "
+            "labels.txt), caffe (synset_words.txt).",
         ),
     ] = None,
     layout: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--layout", help="Label file of another layout: in22k-ms, in21k, in12k ..."),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", metavar="", help="Same as --format json.")
-    ] = False,
-    as_csv: Annotated[
-        bool, typer.Option("--csv", metavar="", help="Same as --format csv.")
-    ] = False,
+    as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
+    as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
 ) -> None:
     """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
     if ctx.invoked_subcommand is not None:
@@ -81,7 +81,7 @@ def classes(
     from imagenet_cli.render.classes import print_classes
     from imagenet_cli.render.records import CLASS_COLUMNS, class_record, keras_index
 
-    output = pick_format(fmt, as_json, as_csv, ClassFormat)
+    output = pick_format(fmt, as_json, as_csv, ClassFormat, as_jsonl=as_jsonl, as_tsv=as_tsv)
     files = (ClassFormat.TF_SLIM, ClassFormat.CAFFE, ClassFormat.TORCHVISION, ClassFormat.KERAS)
     if output in files and (layout or output is not ClassFormat.KERAS):
         if under or subset:
@@ -109,10 +109,8 @@ def classes(
         )
         sys.stderr.write(f"Error: no ILSVRC-2012 class lies {where}\n")
         raise typer.Exit(code=1)
-    if output is ClassFormat.JSON:
-        write_json([class_record(c) for c in chosen])
-    elif output is ClassFormat.CSV:
-        write_csv((class_record(c) for c in chosen), CLASS_COLUMNS)
+    if output in (ClassFormat.JSON, ClassFormat.JSONL, ClassFormat.CSV, ClassFormat.TSV):
+        emit(OutputFormat(output.value), (class_record(c) for c in chosen), CLASS_COLUMNS)
     elif output is ClassFormat.KERAS:
         write_json(keras_index(chosen))
     elif output is ClassFormat.TXT:
@@ -157,23 +155,32 @@ def show(
         read_as = None
         if value.strip().lstrip("+-").isdigit():
             read_as = f"{value.strip()} read as {scheme.value} (--scheme)"
+        from imagenet_cli.render.console import print_view
+
         print_view(class_view(found, read_as))
 
 
 @app.command("duplicates")
 def duplicates(
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
+    as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
 ) -> None:
     """Names that more than one class carries (first lemma, any lemma, torchvision name)."""
     from imagenet_cli import duplicate_names
     from imagenet_cli.render.classes import duplicates_table
-    from imagenet_cli.render.records import duplicate_record
+    from imagenet_cli.render.records import DUPLICATE_COLUMNS, duplicate_record, duplicate_row
 
+    output = pick_format(None, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     found = duplicate_names()
-    if as_json:
-        write_json([duplicate_record(d) for d in found])
-    else:
-        print_view(duplicates_table(found))
+    emit(
+        output,
+        (duplicate_record(d) for d in found),
+        DUPLICATE_COLUMNS,
+        lambda: duplicates_table(found),
+        rows=(duplicate_row(d) for d in found),
+    )
 
 
 from imagenet_cli.cli import classes_bulk  # noqa: E402 - decode and convert join this app

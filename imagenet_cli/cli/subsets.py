@@ -7,8 +7,15 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
+from imagenet_cli.cli.options import (
+    CsvFlag,
+    FormatOption,
+    JsonFlag,
+    JsonlFlag,
+    TsvFlag,
+    pick_format,
+)
+from imagenet_cli.render.output import OutputFormat, emit
 
 app = typer.Typer(help="Named synset lists: ImageNet-21k variants, ImageNet-A/R, Imagenette ...")
 
@@ -18,7 +25,9 @@ def subsets(
     ctx: typer.Context,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
     as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
 ) -> None:
     """List every bundled synset list with its size, ILSVRC-2012 overlap and source."""
     if ctx.invoked_subcommand is not None:
@@ -27,14 +36,9 @@ def subsets(
     from imagenet_cli.render.classes import subsets_table
     from imagenet_cli.render.records import SUBSET_COLUMNS, subset_record
 
-    output = pick_format(fmt, as_json, as_csv)
+    output = pick_format(fmt, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     found = list_subsets()
-    if output is OutputFormat.JSON:
-        write_json([subset_record(s) for s in found])
-    elif output is OutputFormat.CSV:
-        write_csv((subset_record(s) for s in found), SUBSET_COLUMNS)
-    else:
-        print_view(subsets_table(found))
+    emit(output, (subset_record(s) for s in found), SUBSET_COLUMNS, lambda: subsets_table(found))
 
 
 @app.command("show")
@@ -42,7 +46,9 @@ def show(
     name: Annotated[str, typer.Argument(help="A list name (see imagenet subsets).")],
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
     as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
     limit: Annotated[
         Optional[int],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option("--limit", "-n", min=0, help="At most N members; 0 or unset: all."),
@@ -54,15 +60,13 @@ def show(
     from imagenet_cli.render.classes import print_members
     from imagenet_cli.render.records import MEMBER_COLUMNS, member_record
 
-    output = pick_format(fmt, as_json, as_csv)
+    output = pick_format(fmt, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     with user_errors():
         members = subset_members(name)
         chosen = get_subset(name)
     if limit:
         members = members[:limit]
-    if output is OutputFormat.JSON:
-        write_json([member_record(m) for m in members])
-    elif output is OutputFormat.CSV:
-        write_csv((member_record(m) for m in members), MEMBER_COLUMNS)
-    else:
+    if output is OutputFormat.TABLE:
         print_members(chosen, members)
+    else:
+        emit(output, (member_record(m) for m in members), MEMBER_COLUMNS)

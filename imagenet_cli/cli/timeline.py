@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
+from imagenet_cli.cli.options import (
+    CsvFlag,
+    FormatOption,
+    JsonFlag,
+    JsonlFlag,
+    TsvFlag,
+    pick_format,
+)
 from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
-from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
+from imagenet_cli.render.output import OutputFormat, emit
 
 app = typer.Typer()
 
@@ -47,7 +54,9 @@ def timeline(
     ] = True,
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
+    as_jsonl: JsonlFlag = False,
     as_csv: CsvFlag = False,
+    as_tsv: TsvFlag = False,
     plot: PlotOption = None,
     svg: SvgOption = None,
 ) -> None:
@@ -57,7 +66,7 @@ def timeline(
     from imagenet_cli.render.records import TIMELINE_COLUMNS, csv_record, entry_record
     from imagenet_cli.render.timeline import timeline_view
 
-    output = pick_format(fmt, as_json, as_csv)
+    output = pick_format(fmt, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     check_outputs(plot, svg, output is OutputFormat.TABLE)
     if year is not None and (start is not None or end is not None):
         raise typer.BadParameter("use --year alone, or --from and --to", param_hint="--year")
@@ -84,13 +93,19 @@ def timeline(
             f"No ILSVRC was held in {year} (the contests ran {FIRST_CONTEST}-{LAST_CONTEST}); "
             "showing its milestones.\n"
         )
-    if output is OutputFormat.JSON:
-        write_json([entry_record(e) for e in entries])
-    elif output is OutputFormat.CSV:
-        write_csv((csv_record(e) for e in entries), TIMELINE_COLUMNS)
+    view = None
+    if output in (OutputFormat.CSV, OutputFormat.TSV):
+        emit(output, (csv_record(e) for e in entries), TIMELINE_COLUMNS)
+    elif output is not OutputFormat.TABLE:
+        emit(output, (entry_record(e) for e in entries), TIMELINE_COLUMNS)
     else:
-        print_view(view := timeline_view(entries, task.value))
-    from imagenet_cli.render.figures import views
+        from imagenet_cli.render.console import print_view
 
-    figure = lambda: views.timeline_figure(entries, task.value)  # noqa: E731
-    save_outputs(plot, figure, svg, view if output is OutputFormat.TABLE else None, "timeline")
+        print_view(view := timeline_view(entries, task.value))
+
+    def figure() -> Any:
+        from imagenet_cli.render.figures import views
+
+        return views.timeline_figure(entries, task.value)
+
+    save_outputs(plot, figure, svg, view, "timeline")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from imagenet_cli import Duplicate, ImagenetClass, Member, Subset
 from imagenet_cli.render.console import print_listing
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
 
 
 def print_classes(classes: tuple[ImagenetClass, ...], title: str) -> None:
@@ -35,6 +37,10 @@ def print_classes(classes: tuple[ImagenetClass, ...], title: str) -> None:
 
 def class_view(c: ImagenetClass, read_as: str | None = None) -> RenderableType:
     """Every numbering of one class side by side, then its names."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     title = f"{c.wnid}  {c.synset}" + (f"  ({read_as})" if read_as else "")
     numbers = Table(title=Text(title), title_justify="left")
     for header in ("index (0-based)", "one-based", "TF-slim slot", "ILSVRC2012_ID (devkit)"):
@@ -51,6 +57,9 @@ def class_view(c: ImagenetClass, read_as: str | None = None) -> RenderableType:
 
 def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
     """Names shared by several classes, with the classes."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text("Names shared by more than one class"), title_justify="left")
     table.add_column("name")
     table.add_column("shared as")
@@ -66,6 +75,9 @@ def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
 
 def subsets_table(subsets: tuple[Subset, ...]) -> Table:
     """Every bundled list with size, overlap with ILSVRC-2012 and source."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text("Bundled synset lists"), title_justify="left")
     table.add_column("name", style="cyan")
     table.add_column("list")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from imagenet_cli.index.export import ExportSummary, HierarchyStats
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def _bar(count: int, most: int, width: int = 20) -> str:
@@ -15,6 +16,10 @@ def _bar(count: int, most: int, width: int = 20) -> str:
 
 def stats_view(found: HierarchyStats) -> RenderableType:
     """Counts, a histogram of leaf depths (fewest and most edges from the root), widest nodes."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     title = Text(f"{found.root_name} ({found.root})", style="bold")
     if found.subset:
         title.append(f", closure of {found.subset}", style="bold")

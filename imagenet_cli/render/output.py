@@ -178,6 +178,7 @@ def emit(
     records: Iterable[Mapping[str, Any]],
     columns: Sequence[str],
     view: Callable[[], Any] | None = None,
+    rows: Iterable[Mapping[str, Any]] | None = None,
 ) -> None:
     """Write a command's rows in the chosen format: the one output path.
 
@@ -187,15 +188,17 @@ def emit(
         columns: the CSV/TSV header: the record keys to write, in order.
         view: builds the table view (Rich, imported only then) for ``table``; None when
             the command prints the rows as a plain listing itself.
+        rows: flat rows for CSV/TSV when the records nest (default: the records).
     """
+    flat = records if rows is None else rows
     if fmt is OutputFormat.JSON:
         write_json_array(records)
     elif fmt is OutputFormat.JSONL:
         write_jsonl(records)
     elif fmt is OutputFormat.CSV:
-        write_csv(records, columns)
+        write_csv(flat, columns)
     elif fmt is OutputFormat.TSV:
-        write_csv(records, columns, delimiter="\t")
+        write_csv(flat, columns, delimiter="\t")
     elif view is not None:
         from imagenet_cli.render.console import print_view
 

@@ -196,6 +196,20 @@ def keras_index(classes: tuple[ImagenetClass, ...]) -> dict[str, list[str]]:
     return {str(c.index): [c.wnid, c.lemmas[0]] for c in classes}
 
 
+#: CSV columns of ``classes duplicates``: the classes as indices, joined with ``;``.
+DUPLICATE_COLUMNS = ("name", "kind", "classes", "wnids")
+
+
+def duplicate_row(d: Duplicate) -> dict[str, Any]:
+    """A flat row of ``classes duplicates --csv``."""
+    return {
+        "name": d.name,
+        "kind": d.kind,
+        "classes": [c.index for c in d.classes],
+        "wnids": [c.wnid for c in d.classes],
+    }
+
+
 def duplicate_record(d: Duplicate) -> dict[str, Any]:
     """``classes duplicates --json``: name, kind and the classes' records."""
     return {"name": d.name, "kind": d.kind, "classes": [class_record(c) for c in d.classes]}
