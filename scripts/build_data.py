@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from imagenet_cli.corpus.reader import find_wordnet_dir, open_wordnet, wnid_of  # noqa: E402
+from scripts.eval_data import EVAL_FILES, build_eval, fetch_tfds  # noqa: E402
 
 TIMM_VERSION = "1.0.31"
 TORCHVISION_VERSION = "0.29.1"
@@ -464,6 +465,9 @@ def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
     summary["timm_wheel_sha256"] = sha256(timm_wheel)
     summary["torchvision_wheel_sha256"] = sha256(tv_wheel)
     summary["torchvision_weights"] = len(tv["weights"])
+    with zipfile.ZipFile(timm_wheel) as wheel:
+        classes = read_list(wheel, "imagenet_synsets.txt")
+    summary["eval"] = build_eval(out_dir, wheels, timm_wheel, classes)
     return summary
 
 
@@ -488,11 +492,12 @@ def main() -> int:
     if args.download_only:
         for package, version in (("timm", TIMM_VERSION), ("torchvision", TORCHVISION_VERSION)):
             print(fetch_wheel(package, version, args.wheels))
+        print(fetch_tfds(args.wheels))
         return 0
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp), args.wheels)
-            names = ["imagenet.sqlite", "torchvision_weights.json"]
+            names = ["imagenet.sqlite", "torchvision_weights.json", *EVAL_FILES]
             _, mismatch, errors = filecmp.cmpfiles(tmp, ROOT / "data", names, shallow=False)
             if mismatch or errors:
                 print(f"data/ differs from a rebuild: {mismatch + errors}")
