@@ -240,3 +240,6 @@ def lca(
         write_json(relate_record(lowest, pairs))
     else:
         print_view(relate_view(synsets, lowest, pairs))
+
+
+from imagenet_cli.cli import distances as _distances  # noqa: E402,F401 - registers distance-matrix

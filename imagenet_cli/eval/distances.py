@@ -363,6 +363,28 @@ def _tree_graph(
     return _Graph(lambda label: edges.get(label, ()), name), tuple(rewired), nodes
 
 
+def read_wnid_lines(path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """Synset IDs from a file, one a line (``-`` reads stdin); blank and ``#`` lines skipped.
+
+    Raises:
+        ImagenetError: the file cannot be read or is not UTF-8 text.
+    """
+    import sys
+
+    try:
+        if os.fspath(path) == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.read()
+    except OSError as error:
+        raise ImagenetError(f"cannot read {os.fspath(path)}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ImagenetError(f"{os.fspath(path)} is not UTF-8 text") from None
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
 # --- the sets ----------------------------------------------------------------------------
 
 
