@@ -78,7 +78,6 @@ class DistanceMatrix:
 
     Attributes:
         wnids: the row (= column) labels, in row order (wnids, or a user tree's labels).
-        names: WordNet names of the rows (the label itself where it is no WordNet synset).
         metric: how distances were measured.
         values: ``n * n`` distances, row-major (``array`` of type ``B``/``H`` for whole
             numbers, ``d`` for wup). Treat as read-only.
@@ -89,13 +88,17 @@ class DistanceMatrix:
     """
 
     wnids: tuple[str, ...]
-    names: tuple[str, ...]
     metric: Metric
     values: Any
     height: int | None
     hierarchy: str
     rewired: tuple[Rewire, ...]
     definition: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """WordNet names of the rows (the label itself where it is no indexed synset)."""
+        return display_names(self.wnids)
 
     @property
     def size(self) -> int:
@@ -111,6 +114,22 @@ class DistanceMatrix:
         """The matrix as a list of rows."""
         n = len(self.wnids)
         return [list(self.values[i * n : (i + 1) * n]) for i in range(n)]
+
+
+@cache
+def display_names(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The WordNet name of each wnid in the index; any other label as it is."""
+    from imagenet_cli._resources import index_db
+
+    found: dict[str, str] = {}
+    wanted = sorted(set(labels))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            index_db().execute(f"SELECT wnid, name FROM synsets WHERE wnid IN ({marks})", chunk)
+        )
+    return tuple(found.get(label, label) for label in labels)
 
 
 # --- the graph -------------------------------------------------------------------------
@@ -422,9 +441,7 @@ def class_set(
             from imagenet_cli._errors import NotFoundError
 
             raise NotFoundError("set", str(set_name), ["ilsvrc2012"])
-        from imagenet_cli.index.classes import all_classes
-
-        result = tuple(c.wnid for c in all_classes())
+        result = _ilsvrc_wnids()
     if not result:
         raise ImagenetError("the set of classes is empty")
     duplicated = [w for w, n in Counter(result).items() if n > 1]
@@ -486,6 +503,11 @@ def distance_matrix(
     except ValueError:
         raise ImagenetError(f"no metric {metric!r}: choose lca-height, path or wup") from None
     rows = tuple(wnids) if wnids is not None else class_set()
+    plain = hierarchy is None and not fix_abstract and metric is Metric.LCA_HEIGHT
+    if plain and rows == _ilsvrc_wnids():  # the bundled matrix as it is
+        values = array("B", _bundled_lca_height())
+        return DistanceMatrix(rows, metric, values, _bundled_height(), "WordNet 3.0", (),
+                              DEFINITIONS[metric])  # fmt: skip
     if hierarchy is not None:
         graph, rewired, nodes = _tree_graph(read_hierarchy(hierarchy), fix_abstract)
         source = os.fspath(hierarchy)
@@ -498,7 +520,6 @@ def distance_matrix(
     else:
         graph, rewired = _wordnet_graph(fix_abstract)
         source = "WordNet 3.0"
-    names = tuple(graph.name(w) for w in rows)
     n = len(rows)
     if metric is Metric.LCA_HEIGHT:
         depth = {w: graph.max_depth(w) for w in rows}
@@ -508,7 +529,7 @@ def distance_matrix(
         definition = (
             DEFINITIONS[metric] if hierarchy is None else TREE_DEFINITION.format(source=source)
         )
-        return DistanceMatrix(rows, names, metric, values, height, source, rewired, definition)
+        return DistanceMatrix(rows, metric, values, height, source, rewired, definition)
     out: Any
     if metric is Metric.PATH:
         out = array("H", bytes(2 * n * n))
@@ -517,7 +538,7 @@ def distance_matrix(
                 out[i * n + j] = out[j * n + i] = graph.path(rows[i], rows[j])
     else:
         out = _wup_values(graph, rows)
-    return DistanceMatrix(rows, names, metric, out, None, source, rewired, DEFINITIONS[metric])
+    return DistanceMatrix(rows, metric, out, None, source, rewired, DEFINITIONS[metric])
 
 
 def _wup_values(graph: _Graph, rows: tuple[str, ...]) -> Any:
@@ -559,8 +580,6 @@ def _lca_values(graph: _Graph, rows: tuple[str, ...], height: int, default: bool
         index = _ilsvrc_positions()
         if all(w in index for w in rows):
             bundled = _bundled_lca_height()
-            if rows == tuple(sorted(index, key=index.__getitem__)):
-                return array("B", bundled)
             out = array("B", bytes(n * n))
             where = [index[w] for w in rows]
             for i, a in enumerate(where):
@@ -586,10 +605,19 @@ def _lca_values(graph: _Graph, rows: tuple[str, ...], height: int, default: bool
 
 
 @cache
-def _ilsvrc_positions() -> dict[str, int]:
-    from imagenet_cli.index.classes import all_classes
+def _ilsvrc_wnids() -> tuple[str, ...]:
+    """The 1000 class wnids in index order (one light query)."""
+    from imagenet_cli._resources import index_db
 
-    return {c.wnid: c.index for c in all_classes()}
+    rows = index_db().execute(
+        "SELECT wnid FROM synsets WHERE ilsvrc2012_index IS NOT NULL ORDER BY ilsvrc2012_index"
+    )
+    return tuple(w for (w,) in rows)
+
+
+@cache
+def _ilsvrc_positions() -> dict[str, int]:
+    return {w: i for i, w in enumerate(_ilsvrc_wnids())}
 
 
 # --- statistics --------------------------------------------------------------------------
@@ -645,6 +673,8 @@ def matrix_stats(matrix: DistanceMatrix, examples: int = 5) -> MatrixStats:
     low = min(min(values[i * n + i + 1 : (i + 1) * n]) for i in range(n - 1))
     high = max(max(values[i * n + i + 1 : (i + 1) * n]) for i in range(n - 1))
 
+    names = matrix.names
+
     def find(target: float) -> tuple[tuple[Pair, ...], int]:
         found: list[Pair] = []
         count = 0
@@ -653,8 +683,8 @@ def matrix_stats(matrix: DistanceMatrix, examples: int = 5) -> MatrixStats:
                 if values[i * n + j] == target:
                     count += 1
                     if len(found) < examples:
-                        found.append(Pair(matrix.wnids[i], matrix.names[i], matrix.wnids[j],
-                                          matrix.names[j], values[i * n + j]))  # fmt: skip
+                        found.append(Pair(matrix.wnids[i], names[i], matrix.wnids[j],
+                                          names[j], values[i * n + j]))  # fmt: skip
         return tuple(found), count
 
     closest, closest_count = find(low)

@@ -50,9 +50,9 @@ def val_labels() -> tuple[int, ...]:
 
 
 @cache
-def real_labels() -> tuple[frozenset[int], ...]:
-    """The ReaL labels of each validation image (Beyer et al. 2020): a set of acceptable
-    class indices per image, empty for the 3,163 images the paper left without a label.
+def real_labels() -> tuple[tuple[int, ...], ...]:
+    """The ReaL labels of each validation image (Beyer et al. 2020): the acceptable class
+    indices of each image, ascending, empty for the 3,163 images left without a label.
 
     Raises:
         DataMissingError: the bundled file is missing.
@@ -61,7 +61,8 @@ def real_labels() -> tuple[frozenset[int], ...]:
     cut = 4 * (VAL_IMAGES + 1)
     head = _array("I", raw[:cut])
     labels = _array("H", raw[cut:])
-    return tuple(frozenset(labels[head[i] : head[i + 1]]) for i in range(VAL_IMAGES))
+    flat = labels.tolist()
+    return tuple(tuple(flat[head[i] : head[i + 1]]) for i in range(VAL_IMAGES))
 
 
 def val_number(text: str) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +161,8 @@ def _read_csv(file: Path, scheme: Scheme) -> Predictions:
             raise ImagenetError(f"{file} is not valid CSV: {error}") from None
 
 
-def _parse_csv(file: Path, rows: Iterator[list[str]], scheme: Scheme) -> Predictions:
+def _parse_csv(file: Path, rows: Any, scheme: Scheme) -> Predictions:
+    """Parse rows from a ``csv.reader`` (its ``line_num`` names lines in errors)."""
     header = next(rows, None)
     while header is not None and not any(cell.strip() for cell in header):
         header = next(rows, None)
@@ -194,58 +195,61 @@ def _parse_csv(file: Path, rows: Iterator[list[str]], scheme: Scheme) -> Predict
             "or give the true class in 'target'",
         )
     classes = _Classes(scheme)
+    seen, read = classes.seen, classes.read
     guesses: list[tuple[int, ...]] = []
     images: list[int] = []
     targets: list[int] = []
-    raw_first: list[int] | None = []
-    raw_targets: list[int] | None = []
+    raw_first: list[int | None] = []
+    raw_targets: list[int | None] = []
     line_of: dict[int, int] = {}
-    line = 1
+    width = len(names)
+    first_col, rest_cols = pred_cols[0], pred_cols[1:]
     for row in rows:
-        line += 1
-        if not any(cell.strip() for cell in row):
+        if not row:
             continue
-        if len(row) < len(names):
-            row = row + [""] * (len(names) - len(row))
-
         try:
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
             if image_col is not None:
-                number = val_number(_cell(row, image_col, "image"))
+                text = row[image_col]
+                if len(text) == 28 and text.startswith("ILSVRC2012_val_") and text[23] == ".":
+                    number = val_number(text) if not text[15:23].isdigit() else int(text[15:23])
+                    if not 1 <= number <= VAL_IMAGES:
+                        val_number(text)
+                else:
+                    number = val_number(_cell(row, image_col, "image"))
                 if number in line_of:
                     raise ImagenetError(
-                        f"{val_name(number)} appears twice, on lines {line_of[number]} and {line}"
+                        f"{val_name(number)} appears twice, on lines {line_of[number]} "
+                        f"and {rows.line_num}"
                     )
-                line_of[number] = line
+                line_of[number] = rows.line_num
                 images.append(number)
             if target_col is not None:
-                index, raw = classes.read(_cell(row, target_col, "target"))
+                text = row[target_col]
+                index, raw = seen.get(text) or read(_cell(row, target_col, "target"))
                 targets.append(index)
-                if raw_targets is not None:
-                    if raw is None:
-                        raw_targets = None
-                    else:
-                        raw_targets.append(raw)
-            picked: list[int] = []
-            for position, col in enumerate(pred_cols):
-                text = row[col].strip()
-                if not text:
-                    if position == 0:
-                        raise ImagenetError("the first guess is empty")
-                    continue
-                index, raw = classes.read(text)
-                if position == 0 and raw_first is not None:
-                    if raw is None:
-                        raw_first = None
-                    else:
-                        raw_first.append(raw)
-                if index not in picked:
-                    picked.append(index)
-            guesses.append(tuple(picked))
+                raw_targets.append(raw)
+            text = row[first_col]
+            index, raw = seen.get(text) or read(_cell(row, first_col, "first guess"))
+            raw_first.append(raw)
+            if rest_cols:
+                picked = [index]
+                for col in rest_cols:
+                    text = row[col]
+                    found = seen.get(text)
+                    if found is None:
+                        if not text.strip():
+                            continue
+                        found = read(text)
+                    if found[0] not in picked:
+                        picked.append(found[0])
+                guesses.append(tuple(picked))
+            else:
+                guesses.append((index,))
         except ImagenetError as error:
-            if error.message.startswith(f"{file} line"):
-                raise
             raise ImagenetError(
-                f"{file} line {line}: {error.message}",
+                f"{file} line {rows.line_num}: {error.message}",
                 hint=error.hint,
                 suggestions=error.suggestions,
             ) from None
@@ -259,11 +263,17 @@ def _parse_csv(file: Path, rows: Iterator[list[str]], scheme: Scheme) -> Predict
         columns=len(pred_cols),
         images=tuple(images) if image_col is not None else None,
         targets=tuple(targets) if target_col is not None else None,
-        raw_first=tuple(raw_first) if raw_first is not None else None,
-        raw_targets=tuple(raw_targets) if raw_targets is not None and target_col is not None
-        else None,
+        raw_first=_all_int(raw_first),
+        raw_targets=_all_int(raw_targets) if target_col is not None else None,
         scheme=scheme,
     )  # fmt: skip
+
+
+def _all_int(values: list[int | None]) -> tuple[int, ...] | None:
+    """The values if every one is an integer, else ``None``."""
+    if any(v is None for v in values):
+        return None
+    return tuple(v for v in values if v is not None)
 
 
 def _cell(row: list[str], col: int, what: str) -> str:

@@ -233,7 +233,8 @@ def evaluate(
     warnings: list[str] = []
     accuracies: list[Accuracy] = []
     matrix = _matrix(distances)
-    values = matrix.values
+    values = bytes(matrix.values) if matrix.values.typecode == "B" else matrix.values
+    height = matrix.height or 0
 
     # the original labels: accuracy, severity, distance@k, per class, groups
     scored = [i for i, t in enumerate(targets) if allowed is None or t in allowed]
@@ -243,8 +244,8 @@ def evaluate(
     right1 = right5 = 0
     hdist_ks = [h for h in HDIST_K if h <= k]
     hdist = dict.fromkeys(hdist_ks, 0.0)
-    per_class: Counter[int] = Counter()
-    per_class_right: Counter[int] = Counter()
+    per_class = [0] * 1000
+    per_class_right = [0] * 1000
     confusions: Counter[tuple[int, int]] = Counter()
     for i in scored:
         t = targets[i]
@@ -257,13 +258,10 @@ def evaluate(
             confusions[(t, g[0])] += 1
         if t in g[:5]:
             right5 += 1
-        base = t * 1000
+        row = values[t * 1000 : t * 1000 + 1000]
         for h in hdist_ks:
             top = g[:h]
-            if top:
-                hdist[h] += sum(values[base + c] for c in top) / len(top)
-            else:
-                hdist[h] += matrix.height or 0
+            hdist[h] += sum(map(row.__getitem__, top)) / len(top) if top else height
     accuracy = Accuracy("original", n, len(targets) - n, 100.0 * right1 / n,
                         100.0 * right5 / n if k >= 5 else None)  # fmt: skip
     mistakes = sum(confusions.values())
@@ -306,9 +304,9 @@ def _real(
     real = real_labels()
     n = right1 = right5 = 0
     for number, g in zip(images, guesses, strict=True):
-        ok = real[number - 1]
+        ok: Sequence[int] = real[number - 1]
         if allowed is not None:
-            ok = ok & allowed
+            ok = [c for c in ok if c in allowed]
         if not ok:
             continue
         n += 1
@@ -353,7 +351,7 @@ def _diagnose(p: Predictions, targets: Sequence[int], top1: float) -> list[str]:
 
 
 def _worst(
-    per_class: Counter[int], right: Counter[int], confusions: Counter[tuple[int, int]],
+    per_class: list[int], right: list[int], confusions: Counter[tuple[int, int]],
     count: int,
 ) -> tuple[ClassResult, ...]:  # fmt: skip
     from imagenet_cli.index.classes import all_classes
@@ -364,7 +362,8 @@ def _worst(
         best = top_confusion.get(t)
         if best is None or (c, -g) > (best[1], -best[0]):
             top_confusion[t] = (g, c)
-    ranked = sorted(per_class, key=lambda t: (right[t] / per_class[t], t))[:count]
+    present = [t for t in range(1000) if per_class[t]]
+    ranked = sorted(present, key=lambda t: (right[t] / per_class[t], t))[:count]
     out = []
     for t in ranked:
         guess, times = top_confusion.get(t, (None, 0))
@@ -380,25 +379,55 @@ def _groups(
 ) -> tuple[MistakeGroup, ...]:
     if not mistakes or count <= 0:
         return ()
-    from imagenet_cli.index import hierarchy
-    from imagenet_cli.index.classes import all_classes
-
-    classes = all_classes()
-    offsets = [int(c.wnid[1:]) for c in classes]
-    above = {}
-    for t in {t for t, _ in confusions} | {g for _, g in confusions}:
-        above[t] = hierarchy.members_with_ancestors([offsets[t]])
-    depth = {o: n.max_depth for o, n in hierarchy.nodes(set().union(*above.values())).items()}
+    above, depth, names = _class_ancestors()
     by_lca: Counter[int] = Counter()
     severity: dict[int, int] = {}
     for (t, g), c in confusions.items():
         common = above[t] & above[g]
         deepest = max(depth[o] for o in common)
-        lca = min((o for o in common if depth[o] == deepest), key=hierarchy.name)
+        lca = min((o for o in common if depth[o] == deepest), key=names.__getitem__)
         by_lca[lca] += c
         severity[lca] = values[t * 1000 + g]
-    ranked = sorted(by_lca.items(), key=lambda item: (-item[1], hierarchy.name(item[0])))
+    ranked = sorted(by_lca.items(), key=lambda item: (-item[1], names[item[0]]))
     return tuple(
-        MistakeGroup(f"n{o:08d}", hierarchy.name(o), c, 100.0 * c / mistakes, severity[o])
+        MistakeGroup(f"n{o:08d}", names[o], c, 100.0 * c / mistakes, severity[o])
         for o, c in ranked[:count]
     )
+
+
+def _class_ancestors() -> tuple[list[frozenset[int]], dict[int, int], dict[int, str]]:
+    """Each class's hypernym closure (itself included, instance hypernyms too), and the
+    max_depth and WordNet name of every synset in them: two queries on the index."""
+    from imagenet_cli._resources import index_db
+
+    db = index_db()
+    parents: dict[int, list[int]] = {}
+    for child, parent in db.execute(
+        "WITH RECURSIVE up(o) AS (SELECT offset FROM synsets WHERE ilsvrc2012_index IS NOT NULL "
+        "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.o) "
+        "SELECT h.offset, h.hypernym FROM hypernyms h JOIN up ON h.offset = up.o"
+    ):
+        parents.setdefault(child, []).append(parent)
+    depth: dict[int, int] = {}
+    names: dict[int, str] = {}
+    classes: list[int] = [0] * 1000
+    for offset, index, high, name in db.execute(
+        "WITH RECURSIVE up(o) AS (SELECT offset FROM synsets WHERE ilsvrc2012_index IS NOT NULL "
+        "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.o) "
+        "SELECT s.offset, s.ilsvrc2012_index, s.max_depth, s.name FROM synsets s "
+        "JOIN up ON s.offset = up.o"
+    ):
+        depth[offset] = high
+        names[offset] = name
+        if index is not None:
+            classes[index] = offset
+    closure: dict[int, frozenset[int]] = {}
+
+    def up(offset: int) -> frozenset[int]:
+        found = closure.get(offset)
+        if found is None:
+            found = frozenset({offset}).union(*(up(p) for p in parents.get(offset, ())))
+            closure[offset] = found
+        return found
+
+    return [up(o) for o in classes], depth, names

@@ -119,12 +119,11 @@ def write_pairs(matrix: DistanceMatrix, out: IO[str]) -> None:
     n = matrix.size
     out.write("a,b,a_name,b_name,distance\n")
     values = matrix.values
+    wnids, names = matrix.wnids, matrix.names
     for i in range(n):
         for j in range(i + 1, n):
             value = _number(values[i * n + j], matrix.metric)
-            out.write(
-                f"{matrix.wnids[i]},{matrix.wnids[j]},{matrix.names[i]},{matrix.names[j]},{value}\n"
-            )
+            out.write(f"{wnids[i]},{wnids[j]},{names[i]},{names[j]},{value}\n")
 
 
 def matrix_record(matrix: DistanceMatrix, ids: list[int] | None = None) -> dict[str, Any]:
