@@ -9,7 +9,7 @@ Metrics, for two synsets ``a != b`` (0 when ``a == b``):
   (CVPR 2020, arXiv 1912.09393) use as mistake severity; on a user's tree (MBM's
   ``imagenet_isa.txt``) ``H - depth(LCA)`` reproduces their released distances.
 * ``path``: NLTK's ``shortest_path_distance`` (edges through a common hypernym).
-* ``wup``: ``1 - wup_similarity`` as NLTK 3.10 computes it.
+* ``wup``: ``1 - wup_similarity`` as NLTK 3.10 computes it (0 on the diagonal).
 
 Data sources: ``data/imagenet.sqlite`` (the hierarchy), ``data/ilsvrc2012_lca_height.bin``
 (the 1000-class lca-height matrix, precomputed from NLTK by scripts/eval_data.py) and
@@ -52,7 +52,8 @@ DEFINITIONS = {
     Metric.PATH: "path: NLTK's shortest_path_distance, the fewest is-a edges from a up to a "
     "common hypernym and down to b.",
     Metric.WUP: "wup: 1 - NLTK's wup_similarity (Wu-Palmer: 2 * depth(subsumer) / "
-    "(len(a) + len(b)), with NLTK 3.10's choice of subsumer).",
+    "(len(a) + len(b)), with NLTK 3.10's choice of subsumer), 0 on the diagonal (where NLTK "
+    "can give a synset with two hypernyms a similarity to itself below 1).",
 }
 TREE_DEFINITION = (
     "lca-height on the tree of {source}: D(a, b) = H - depth(LCA(a, b)) for a != b, depth "
