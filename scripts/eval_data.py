@@ -122,8 +122,7 @@ def lca_heights(wn: Any, classes: list[str]) -> tuple[bytes, int]:
     synsets = [wn.synset_from_pos_and_offset("n", int(w[1:])) for w in classes]
     height = max(s.max_depth() for s in synsets)
     closures = [
-        {x.offset(): x.max_depth() for xs in s._iter_hypernym_lists() for x in xs}
-        for s in synsets
+        {x.offset(): x.max_depth() for xs in s._iter_hypernym_lists() for x in xs} for s in synsets
     ]
     out = bytearray(1000 * 1000)
     for i in range(1000):

@@ -338,10 +338,10 @@ def _diagnose(p: Predictions, targets: Sequence[int], top1: float) -> list[str]:
         )  # fmt: skip
         rate = 100.0 * hits / len(p.raw_first)
         if rate >= max(4 * top1, 10.0):
-            found.append((rate, other))
+            found.append((rate, -list(Scheme).index(other), other))
     if not found:
         return []
-    rate, best = max(found)
+    rate, _, best = max(found)  # on a tie one-based comes before tf-slim
     devkit = " (devkit ILSVRC2012_IDs, not model indices)" if best is Scheme.DEVKIT else ""
     return [
         f"top-1 is {top1:.2f}% reading the classes as {p.scheme.value} numbers, but "
