@@ -148,7 +148,7 @@ def distance_matrix_command(
         if fmt is MatrixFormat.NPY and sys.stdout.isatty():
             raise typer.BadParameter("npy is binary: write it with -o FILE", param_hint="--format")
         _emit(matrix, fmt, ids)
-    for r in matrix.rewired:
+    for r in matrix.rewired if summary is None else ():  # the statistics list them
         sys.stderr.write(
             f"Rewired: {r.child_name} from {r.old_parent_name} to {r.new_parent_name}\n"
         )

@@ -197,7 +197,7 @@ def stats_view(stats: MatrixStats, matrix: DistanceMatrix) -> Group:
     histogram.add_column("", justify="left")
     top = max(c for _, c in stats.histogram)
     for value, count in stats.histogram:
-        bar = "█" * max(1, round(24 * count / top)) if count else ""
+        bar = "█" * round(24 * count / top)
         histogram.add_row(fmt(value), f"{count:,}", f"{100 * count / stats.pairs:.1f}%", bar)
     text = Text()
     text.append(f"Mean {stats.mean:.3f}, min {fmt(stats.minimum)}, max {fmt(stats.maximum)}")
