@@ -14,10 +14,19 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.synsets import app
-from imagenet_cli.index.classes import Scheme
 
 if TYPE_CHECKING:
     from imagenet_cli.eval.distances import DistanceMatrix
+
+
+class RowOrder(str, Enum):
+    """Numberings of the 1000 classes (imagenet_cli.index.classes.Scheme, not imported here
+    to keep start-up short)."""
+
+    INDEX = "index"
+    ONE_BASED = "one-based"
+    TF_SLIM = "tf-slim"
+    DEVKIT = "devkit"
 
 
 class MatrixFormat(str, Enum):
@@ -76,13 +85,13 @@ def distance_matrix_command(
         ),
     ] = MatrixFormat.CSV,
     scheme: Annotated[
-        Scheme,
+        RowOrder,
         typer.Option(
             "--scheme",
             case_sensitive=False,
             help="Row order of the 1000 classes: index order, or devkit (ILSVRC2012_ID) order.",
         ),
-    ] = Scheme.INDEX,
+    ] = RowOrder.INDEX,
     stats: Annotated[
         bool,
         typer.Option(
@@ -128,7 +137,7 @@ def distance_matrix_command(
             wnids = read_wnid_lines(wnids_file)
         rows = class_set(set_name=set_name, subset=subset, wnids=wnids)
         ids = None
-        if scheme is not Scheme.INDEX:
+        if scheme is not RowOrder.INDEX:
             rows, ids = _ordered(rows, scheme)
         matrix = distance_matrix(
             rows, metric=metric.value, hierarchy=hierarchy, fix_abstract=fix_abstract
@@ -154,7 +163,7 @@ def distance_matrix_command(
         )
 
 
-def _ordered(rows: tuple[str, ...], scheme: Scheme) -> tuple[tuple[str, ...], list[int]]:
+def _ordered(rows: tuple[str, ...], scheme: RowOrder) -> tuple[tuple[str, ...], list[int]]:
     """Rows in the scheme's order, with each row's number in that scheme."""
     from imagenet_cli._errors import ImagenetError
     from imagenet_cli.index.classes import all_classes
@@ -163,7 +172,7 @@ def _ordered(rows: tuple[str, ...], scheme: Scheme) -> tuple[tuple[str, ...], li
     if any(w not in by_wnid for w in rows):
         raise ImagenetError("--scheme numbers ILSVRC-2012 classes only; the set has others")
     classes = [by_wnid[w] for w in rows]
-    if scheme is Scheme.DEVKIT:
+    if scheme is RowOrder.DEVKIT:
         classes.sort(key=lambda c: c.ilsvrc2012_id)
         return tuple(c.wnid for c in classes), [c.ilsvrc2012_id for c in classes]
     return tuple(c.wnid for c in classes), [c.index + 1 for c in classes]

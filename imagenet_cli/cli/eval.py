@@ -11,10 +11,19 @@ import typer
 
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
-from imagenet_cli.index.classes import Scheme
 from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
 
 app = typer.Typer()
+
+
+class Numbering(str, Enum):
+    """Numberings of the 1000 classes (imagenet_cli.index.classes.Scheme, not imported here
+    to keep start-up short)."""
+
+    INDEX = "index"
+    ONE_BASED = "one-based"
+    TF_SLIM = "tf-slim"
+    DEVKIT = "devkit"
 
 
 class EvalSubset(str, Enum):
@@ -42,14 +51,14 @@ def eval_command(
         ),
     ] = "original,real",
     scheme: Annotated[
-        Scheme,
+        Numbering,
         typer.Option(
             "--scheme",
             case_sensitive=False,
             help="How integer classes are numbered: index (0-999), one-based, tf-slim "
             "(1001 outputs) or devkit (ILSVRC2012_ID).",
         ),
-    ] = Scheme.INDEX,
+    ] = Numbering.INDEX,
     subset: Annotated[
         Optional[EvalSubset],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option(
@@ -72,7 +81,7 @@ def eval_command(
         result = evaluate(
             predictions,
             labels=labels,
-            scheme=scheme,
+            scheme=scheme.value,
             subset=subset.value if subset is not None else None,
         )
     for warning in result.warnings:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import asdict
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.eval.distances import DistanceMatrix, MatrixStats, Metric
-from imagenet_cli.eval.scoring import Evaluation
+if TYPE_CHECKING:  # the writers of distance matrices need none of the scoring code
+    from imagenet_cli.eval.distances import DistanceMatrix, MatrixStats, Metric
+    from imagenet_cli.eval.scoring import Evaluation
 
 EVAL_COLUMNS = (
     "source", "labels", "n", "left_out", "top1", "top5", "mistakes", "mistake_severity",
@@ -59,12 +60,12 @@ def eval_view(result: Evaluation) -> Group:
     title += f" · {result.scheme}"
     if result.subset:
         title += f" · ranked within {result.subset}"
-    accuracy = Table(title=title, title_justify="left")
+    accuracy = Table()
     for name in ("labels", "images", "left out", "top-1", "top-5"):
         accuracy.add_column(name, justify="left" if name == "labels" else "right")
     for a in result.accuracies:
         accuracy.add_row(a.labels, f"{a.n:,}", f"{a.left_out:,}", _pct(a.top1), _pct(a.top5))
-    parts: list[Any] = [accuracy]
+    parts: list[Any] = [Text(title), accuracy]
     lines = Text()
     if result.mistake_severity is not None:
         lines.append(
@@ -100,7 +101,7 @@ def eval_view(result: Evaluation) -> Group:
 
 
 def _number(value: float, metric: Metric) -> str:
-    return repr(float(value)) if metric is Metric.WUP else str(int(value))
+    return repr(float(value)) if metric.value == "wup" else str(int(value))
 
 
 def write_delimited(matrix: DistanceMatrix, out: IO[str], delimiter: str) -> None:
@@ -186,11 +187,11 @@ def stats_view(stats: MatrixStats, matrix: DistanceMatrix) -> Group:
     """Histogram, mean and the extreme pairs of a distance matrix."""
 
     def fmt(value: float) -> str:
-        return f"{value:.3f}" if matrix.metric is Metric.WUP else str(int(value))
+        return f"{value:.3f}" if matrix.metric.value == "wup" else str(int(value))
 
     title = f"{matrix.metric.value} distances of {matrix.size:,} classes ({stats.pairs:,} pairs)"
     histogram = Table(title=title, title_justify="left")
-    histogram.add_column("distance" + (" (from)" if matrix.metric is Metric.WUP else ""),
+    histogram.add_column("distance" + (" (from)" if matrix.metric.value == "wup" else ""),
                          justify="right")  # fmt: skip
     histogram.add_column("pairs", justify="right")
     histogram.add_column("share", justify="right")
