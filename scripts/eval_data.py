@@ -182,6 +182,8 @@ def build_eval(out_dir: Path, wheels: Path, timm_wheel: Path, classes: list[str]
         "real_source": "timm wheel, timm/data/_info/imagenet_real_labels.json",
         "real_images_with_labels": sum(1 for image in real if image),
         "lca_height": {"H": height, "classes": 1000},
+        # the rows of ilsvrc2012_lca_height.bin (timm's imagenet_synsets.txt, index order)
+        "ilsvrc2012_wnids": classes,
         "mbm_rewired": mbm_edges(wn),
         "mbm_source": "fiveai/making-better-mistakes, data/scripts_asis/"
         "compute_imagenet_hierarchy.py (EDGE_REPLACE) at commit "

@@ -238,3 +238,8 @@ def test_class_set_choices() -> None:
     assert len(woof) == 10
     assert set(woof) <= set(class_set())
     assert display_names(("n02099601", "not-a-wnid")) == ("golden_retriever.n.01", "not-a-wnid")
+
+
+def test_matrix_rows_are_timms_class_order(classes: list[str]) -> None:
+    assert list(class_set()) == classes
+    assert list(distance_matrix().wnids) == classes

@@ -607,13 +607,9 @@ def _lca_values(graph: _Graph, rows: tuple[str, ...], height: int, default: bool
 
 @cache
 def _ilsvrc_wnids() -> tuple[str, ...]:
-    """The 1000 class wnids in index order (one light query)."""
-    from imagenet_cli._resources import index_db
-
-    rows = index_db().execute(
-        "SELECT wnid FROM synsets WHERE ilsvrc2012_index IS NOT NULL ORDER BY ilsvrc2012_index"
-    )
-    return tuple(w for (w,) in rows)
+    """The 1000 class wnids in index order: the rows of the bundled matrix, kept in
+    eval.json so that the default matrix needs no query of the index."""
+    return tuple(load_json("eval.json")["ilsvrc2012_wnids"])
 
 
 @cache
