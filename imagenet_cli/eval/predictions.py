@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -199,11 +200,14 @@ def _parse_csv(file: Path, rows: Any, scheme: Scheme) -> Predictions:
     guesses: list[tuple[int, ...]] = []
     images: list[int] = []
     targets: list[int] = []
-    raw_first: list[int | None] = []
     raw_targets: list[int | None] = []
     line_of: dict[int, int] = {}
     width = len(names)
-    first_col, rest_cols = pred_cols[0], pred_cols[1:]
+    many = len(pred_cols) > 1
+    pick: Any = itemgetter(*pred_cols) if many else (lambda row: (row[pred_cols[0]],))
+    index_of: dict[str, int] = {}  # a guess as written -> class index
+    raw_of: dict[str, int | None] = {}  # -> the integer written, or None for a name
+    first_texts: list[str] = []
     for row in rows:
         if not row:
             continue
@@ -230,23 +234,13 @@ def _parse_csv(file: Path, rows: Any, scheme: Scheme) -> Predictions:
                 index, raw = seen.get(text) or read(_cell(row, target_col, "target"))
                 targets.append(index)
                 raw_targets.append(raw)
-            text = row[first_col]
-            index, raw = seen.get(text) or read(_cell(row, first_col, "first guess"))
-            raw_first.append(raw)
-            if rest_cols:
-                picked = [index]
-                for col in rest_cols:
-                    text = row[col]
-                    found = seen.get(text)
-                    if found is None:
-                        if not text.strip():
-                            continue
-                        found = read(text)
-                    if found[0] not in picked:
-                        picked.append(found[0])
-                guesses.append(tuple(picked))
-            else:
-                guesses.append((index,))
+            texts = pick(row)
+            try:
+                found = list(map(index_of.__getitem__, texts))
+            except KeyError:  # a text not seen before, or an empty guess
+                found = _resolve(texts, index_of, raw_of, read)
+            guesses.append(tuple(dict.fromkeys(found)) if many else (found[0],))
+            first_texts.append(texts[0])
         except ImagenetError as error:
             raise ImagenetError(
                 f"{file} line {rows.line_num}: {error.message}",
@@ -263,10 +257,30 @@ def _parse_csv(file: Path, rows: Any, scheme: Scheme) -> Predictions:
         columns=len(pred_cols),
         images=tuple(images) if image_col is not None else None,
         targets=tuple(targets) if target_col is not None else None,
-        raw_first=_all_int(raw_first),
+        raw_first=_all_int([raw_of[text] for text in first_texts]),
         raw_targets=_all_int(raw_targets) if target_col is not None else None,
         scheme=scheme,
     )  # fmt: skip
+
+
+def _resolve(
+    texts: Sequence[str],
+    index_of: dict[str, int],
+    raw_of: dict[str, int | None],
+    read: Any,
+) -> list[int]:
+    """Class indices of one row's guesses, best first; empty cells after the first are
+    skipped. Raises ImagenetError for an empty first guess or an unknown class."""
+    found = []
+    for position, text in enumerate(texts):
+        if text not in index_of:
+            if not text.strip():
+                if position == 0:
+                    raise ImagenetError("the first guess is empty")
+                continue
+            index_of[text], raw_of[text] = read(text)
+        found.append(index_of[text])
+    return found
 
 
 def _all_int(values: list[int | None]) -> tuple[int, ...] | None:

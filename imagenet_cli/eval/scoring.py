@@ -243,25 +243,40 @@ def evaluate(
         raise ImagenetError(f"no row has a label among the classes of {subset}")
     right1 = right5 = 0
     hdist_ks = [h for h in HDIST_K if h <= k]
-    hdist = dict.fromkeys(hdist_ks, 0.0)
+    sums = [0.0] * len(hdist_ks)
     per_class = [0] * 1000
+    for c, count in Counter(targets[i] for i in scored).items():
+        per_class[c] = count
     per_class_right = [0] * 1000
-    confusions: Counter[tuple[int, int]] = Counter()
+    wrong: dict[int, int] = {}  # label * 1000 + top-1 guess -> images
+    rows_of = [values[c * 1000 : c * 1000 + 1000] for c in range(1000)]
     for i in scored:
         t = targets[i]
         g = guesses[i]
-        per_class[t] += 1
-        if g and g[0] == t:
+        if not g:  # every guess fell outside --subset
+            sums = [s + height for s in sums]
+            continue
+        first = g[0]
+        if first == t:
             right1 += 1
-            per_class_right[t] += 1
-        elif g:
-            confusions[(t, g[0])] += 1
-        if t in g[:5]:
             right5 += 1
-        row = values[t * 1000 : t * 1000 + 1000]
-        for h in hdist_ks:
-            top = g[:h]
-            hdist[h] += sum(map(row.__getitem__, top)) / len(top) if top else height
+            per_class_right[t] += 1
+        else:
+            key = t * 1000 + first
+            wrong[key] = wrong.get(key, 0) + 1
+            if t in g[1:5]:
+                right5 += 1
+        row = rows_of[t]
+        for x, h in enumerate(hdist_ks):
+            if h == 1:
+                sums[x] += row[first]
+            else:
+                top = g[:h]
+                sums[x] += sum(map(row.__getitem__, top)) / len(top)
+    hdist = dict(zip(hdist_ks, sums, strict=True))
+    confusions: Counter[tuple[int, int]] = Counter(
+        {divmod(key, 1000): count for key, count in wrong.items()}
+    )
     accuracy = Accuracy("original", n, len(targets) - n, 100.0 * right1 / n,
                         100.0 * right5 / n if k >= 5 else None)  # fmt: skip
     mistakes = sum(confusions.values())
@@ -312,7 +327,8 @@ def _real(
         n += 1
         if g and g[0] in ok:
             right1 += 1
-        if any(c in ok for c in g[:5]):
+            right5 += 1
+        elif any(map(ok.__contains__, g[1:5])):
             right5 += 1
     if n == 0:
         return Accuracy("real", 0, len(images), 0.0, None)
