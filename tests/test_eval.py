@@ -23,15 +23,11 @@ TFDS_LABELS = "tensorflow_datasets/datasets/imagenet2012/validation_labels.txt"
 
 
 @pytest.fixture(scope="module")
-def truth(timm_wheel: zipfile.ZipFile) -> list[int]:
+def truth(timm_wheel: zipfile.ZipFile, tfds_wheel: zipfile.ZipFile) -> list[int]:
     """The 50,000 labels as class indices, from TFDS' copy and timm's class order."""
-    found = sorted((ROOT / "build" / "wheels").glob("tensorflow_datasets-*.whl"))
-    if not found:
-        pytest.skip("no tensorflow-datasets wheel: run scripts/build_data.py --download-only")
     classes = timm_wheel.read("timm/data/_info/imagenet_synsets.txt").decode().split()
     index = {w: i for i, w in enumerate(classes)}
-    with zipfile.ZipFile(found[0]) as wheel:
-        return [index[w] for w in wheel.read(TFDS_LABELS).decode().split()]
+    return [index[w] for w in tfds_wheel.read(TFDS_LABELS).decode().split()]
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,8 @@ from __future__ import annotations
 import collections
 import gzip
 import json
-import os
 import random
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 WHEELS = ROOT / "build" / "wheels"
 CAFFE = ROOT / "scripts" / "sources" / "ilsvrc2012_val_caffe_labels.txt.gz"
 TFDS_LABELS = "tensorflow_datasets/datasets/imagenet2012/validation_labels.txt"
-
-
-@pytest.fixture(scope="session")
-def tfds_wheel() -> Iterator[zipfile.ZipFile]:
-    """The tensorflow-datasets wheel that ships ImageNet's validation labels."""
-    found = sorted(WHEELS.glob("tensorflow_datasets-*.whl"))
-    if not found:
-        reason = f"no tensorflow-datasets wheel in {WHEELS}: run build_data.py --download-only"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (required under CI)")
-        pytest.skip(reason)
-    with zipfile.ZipFile(found[0]) as wheel:
-        yield wheel
 
 
 @pytest.fixture(scope="session")
