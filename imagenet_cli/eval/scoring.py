@@ -27,7 +27,7 @@ from typing import Any
 
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli.eval.distances import DistanceMatrix, distance_matrix
-from imagenet_cli.eval.predictions import Predictions, read_predictions, to_index
+from imagenet_cli.eval.predictions import Predictions, paused_gc, read_predictions, to_index
 from imagenet_cli.index.classes import Scheme
 
 LABEL_SETS = ("original", "real")
@@ -207,6 +207,19 @@ def evaluate(
         ImagenetError: unreadable or malformed predictions (see :func:`read_predictions`),
             an unknown label set or subset.
     """
+    with paused_gc():
+        return _evaluate(predictions, labels, scheme, subset, distances, worst, groups)
+
+
+def _evaluate(
+    predictions: Predictions | str | os.PathLike[str],
+    labels: Sequence[str] | str,
+    scheme: Scheme | str,
+    subset: str | None,
+    distances: DistanceMatrix | None,
+    worst: int,
+    groups: int,
+) -> Evaluation:
     wanted = _parse_labels(labels)
     try:
         scheme = Scheme(scheme)
