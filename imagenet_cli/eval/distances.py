@@ -215,16 +215,6 @@ class _Graph:
                     out.append(here)
         return out
 
-    def lca(self, a: str, b: str, *, use_min_depth: bool = False) -> list[str]:
-        """The deepest common hypernyms, sorted by name (NLTK's rule and order)."""
-        up_a, up_b = self.up(a), self.up(b)
-        common = [o for o in up_a if o in up_b]
-        if not common:
-            raise ImagenetError(f"{self.name(a)} and {self.name(b)} have no common ancestor")
-        depth = self.min_depth if use_min_depth else self.max_depth
-        deepest = max(depth(o) for o in common)
-        return sorted((o for o in common if depth(o) == deepest), key=self.name)
-
     def path(self, a: str, b: str) -> int:
         if a == b:
             return 0
@@ -235,15 +225,6 @@ class _Graph:
         if best is None:
             raise ImagenetError(f"{self.name(a)} and {self.name(b)} have no common ancestor")
         return best
-
-    def wup(self, a: str, b: str) -> float:
-        """NLTK 3.10's ``wup_similarity`` for nouns (see index.hierarchy.wup_similarity)."""
-        subsumers = self.lca(a, b, use_min_depth=True)
-        subsumer = a if a in subsumers else subsumers[0]
-        depth = self.max_depth(subsumer) + 1
-        len1 = self.path(a, subsumer) + depth
-        len2 = self.path(b, subsumer) + depth
-        return (2.0 * depth) / (len1 + len2)
 
 
 @cache
@@ -543,8 +524,11 @@ def distance_matrix(
 
 
 def _wup_values(graph: _Graph, rows: tuple[str, ...]) -> Any:
-    """``1 - wup`` for every ordered pair: :meth:`_Graph.wup`, with each row's hypernyms and
-    each (row, subsumer) path length computed once."""
+    """``1 - wup`` for every ordered pair, as NLTK 3.10's ``wup_similarity`` for nouns (see
+    ``imagenet_cli.index.hierarchy.wup_similarity``): the subsumer is the common hypernym of
+    greatest ``min_depth`` (the first by name, or the synset itself when it is one), its
+    depth its ``max_depth`` + 1. Each row's hypernyms and each (row, subsumer) path length
+    are computed once."""
     n = len(rows)
     out = array("d", bytes(8 * n * n))
     above = [{o: graph.min_depth(o) for o in graph.up(w)} for w in rows]
