@@ -67,6 +67,20 @@ COMMANDS: dict[str, tuple[list[str], float | None]] = {
         [PY, "-m", "imagenet_cli", "synsets", "export", "-f", "json"],
         None,
     ),
+    "imagenet synsets distance-matrix npy": (
+        [
+            PY,
+            "-m",
+            "imagenet_cli",
+            "synsets",
+            "distance-matrix",
+            "--format",
+            "npy",
+            "-o",
+            os.path.join(CWD, "imagenet-bench-distances.npy"),
+        ],
+        1.3,
+    ),
 }
 
 #: In-process search: the median over these queries, each run on a warm index.

@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from imagenet_cli.corpus.reader import find_wordnet_dir, open_wordnet, wnid_of  # noqa: E402
+from scripts.eval_data import EVAL_FILES, build_eval, fetch_tfds  # noqa: E402
 
 TIMM_VERSION = "1.0.31"
 TORCHVISION_VERSION = "0.29.1"
@@ -537,6 +538,9 @@ def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
     summary["timm_wheel_sha256"] = sha256(timm_wheel)
     summary["torchvision_wheel_sha256"] = sha256(tv_wheel)
     summary["torchvision_weights"] = len(tv["weights"])
+    with zipfile.ZipFile(timm_wheel) as wheel:
+        classes = read_list(wheel, "imagenet_synsets.txt")
+    summary["eval"] = build_eval(out_dir, wheels, timm_wheel, classes)
     return summary
 
 
@@ -564,13 +568,14 @@ def main() -> int:
             ("open_clip_torch", OPEN_CLIP_VERSION),
         ):  # fmt: skip
             print(fetch_wheel(package, version, args.wheels))
+        print(fetch_tfds(args.wheels))
         return 0
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp), args.wheels)
             names = [
                 "imagenet.sqlite", "torchvision_weights.json", "layout_maps.json",
-                "clip_names.json",
+                "clip_names.json", *EVAL_FILES,
             ]  # fmt: skip
             _, mismatch, errors = filecmp.cmpfiles(tmp, ROOT / "data", names, shallow=False)
             if mismatch or errors:

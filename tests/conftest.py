@@ -68,6 +68,14 @@ def open_clip_wheel() -> Iterator[zipfile.ZipFile]:
         yield wheel
 
 
+@pytest.fixture(scope="session")
+def tfds_wheel() -> Iterator[zipfile.ZipFile]:
+    """The tensorflow-datasets wheel, whose imagenet2012/validation_labels.txt lists the
+    50,000 validation labels."""
+    with _wheel("tensorflow_datasets") as wheel:
+        yield wheel
+
+
 def timm_list(wheel: zipfile.ZipFile, name: str) -> list[str]:
     """Non-empty lines of ``timm/data/_info/<name>``."""
     text = wheel.read(f"timm/data/_info/{name}").decode("utf-8")

@@ -16,6 +16,7 @@ COMMANDS = {
     "subsets": ("subsets", "subsets"), "timeline": ("timeline", None), "arch": ("arch", None),
     "about": ("about", None), "wordnet": ("wordnet", "wordnet"), "data": ("data", "data"),
     "figures": ("figures", None),
+    "eval": ("eval", None),
 }  # fmt: skip
 
 

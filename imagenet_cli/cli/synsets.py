@@ -417,3 +417,4 @@ def lca(
 from imagenet_cli.cli.synsets_export import register  # noqa: E402 - export, stats
 
 register(app)
+from imagenet_cli.cli import distances as _distances  # noqa: E402,F401 - registers distance-matrix

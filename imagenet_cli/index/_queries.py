@@ -475,3 +475,54 @@ def subset_wnids(name: str) -> list[str]:
 def wnid_names() -> list[tuple[str, str]]:
     """``(wnid, WordNet name)`` of every synset of the index."""
     return index_db().execute("SELECT wnid, name FROM synsets").fetchall()
+
+
+# evaluation -------------------------------------------------------------------------------
+
+
+def names_of_wnids(wnids: Sequence[str]) -> dict[str, str]:
+    """``{wnid: WordNet name}`` of the given wnids found in the index."""
+    found: dict[str, str] = {}
+    for start in range(0, len(wnids), _CHUNK):
+        chunk = list(wnids[start : start + _CHUNK])
+        found.update(
+            index_db().execute(
+                f"SELECT wnid, name FROM synsets WHERE wnid IN ({_marks(chunk)})", chunk
+            )
+        )
+    return found
+
+
+def depth_rows() -> list[tuple[int, int, int]]:
+    """``(offset, max_depth, min_depth)`` of every synset."""
+    return index_db().execute("SELECT offset, max_depth, min_depth FROM synsets").fetchall()
+
+
+_CLASS_CLOSURE = (
+    "WITH RECURSIVE up(o) AS (SELECT offset FROM synsets WHERE ilsvrc2012_index IS NOT NULL "
+    "UNION SELECT h.hypernym FROM hypernyms h JOIN up ON h.offset = up.o) "
+)
+
+
+def class_closure_edges() -> list[tuple[int, int]]:
+    """``(offset, hypernym)`` of every edge above the 1000 classes."""
+    return (
+        index_db()
+        .execute(
+            _CLASS_CLOSURE
+            + "SELECT h.offset, h.hypernym FROM hypernyms h JOIN up ON h.offset = up.o"
+        )
+        .fetchall()
+    )
+
+
+def class_closure_nodes() -> list[tuple[int, int | None, int, str]]:
+    """``(offset, ilsvrc2012_index, max_depth, name)`` of the classes and their hypernyms."""
+    return (
+        index_db()
+        .execute(
+            _CLASS_CLOSURE + "SELECT s.offset, s.ilsvrc2012_index, s.max_depth, s.name "
+            "FROM synsets s JOIN up ON s.offset = up.o"
+        )
+        .fetchall()
+    )
