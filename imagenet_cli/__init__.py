@@ -36,12 +36,26 @@ from imagenet_cli._errors import (
 
 if TYPE_CHECKING:
     from imagenet_cli._files import OutputError
+    from imagenet_cli.eval.distances import DistanceMatrix, Metric, distance_matrix
+    from imagenet_cli.eval.labels import real_labels, val_labels
+    from imagenet_cli.eval.scoring import Evaluation, evaluate, mistake_severity
     from imagenet_cli.facts.about import Category
     from imagenet_cli.facts.architectures import Architecture, Variant
     from imagenet_cli.facts.layers import NetworkCost
     from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
     from imagenet_cli.index.classes import Duplicate, ImagenetClass, NotAClass, Scheme
+    from imagenet_cli.index.convert import ConvertError, convert
+    from imagenet_cli.index.decode import (
+        Decoded,
+        Prediction,
+        ScoreError,
+        decode,
+        decode_file,
+        read_scores,
+    )
+    from imagenet_cli.index.export import FORMATS as EXPORT_FORMATS
+    from imagenet_cli.index.export import ExportSummary, HierarchyStats
     from imagenet_cli.index.hierarchy import (
         Comparison,
         Node,
@@ -50,26 +64,44 @@ if TYPE_CHECKING:
         TreeNode,
     )
     from imagenet_cli.index.identifiers import Form, Identifier
+    from imagenet_cli.index.labelspaces import (
+        LabelSpace,
+        LayoutMap,
+        label_space,
+        label_spaces,
+        layout_for_width,
+        layout_map,
+    )
     from imagenet_cli.index.subsets import Member, Subset
     from imagenet_cli.index.synsets import Match, SearchHit, SearchResults, Synset
 
 __version__ = "0.2.0"
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FIRST_CONTEST",
     "LAST_CONTEST",
     "Ambiguous",
     "Architecture",
     "Category",
     "Comparison",
+    "ConvertError",
     "DataMissing",
+    "Decoded",
+    "DistanceMatrix",
     "Duplicate",
+    "Evaluation",
+    "ExportSummary",
     "Form",
+    "HierarchyStats",
     "Identifier",
     "ImagenetClass",
     "ImagenetError",
+    "LabelSpace",
+    "LayoutMap",
     "Match",
     "Member",
+    "Metric",
     "NetworkCost",
     "Node",
     "NotAClass",
@@ -77,7 +109,9 @@ __all__ = [
     "OutOfRange",
     "OutputError",
     "Pair",
+    "Prediction",
     "Scheme",
+    "ScoreError",
     "SearchHit",
     "SearchResults",
     "Subset",
@@ -95,27 +129,43 @@ __all__ = [
     "classes_in",
     "classes_under",
     "compare",
+    "convert",
+    "decode",
+    "decode_file",
     "details",
+    "distance_matrix",
     "duplicate_names",
+    "evaluate",
+    "export",
     "get_class",
     "human_error",
     "hyponym_tree",
+    "label_space",
+    "label_spaces",
     "layer_costs",
+    "layout_for_width",
+    "layout_map",
     "lowest_common_hypernyms",
+    "mistake_severity",
     "no_match_error",
     "other_wordnet_senses",
     "pairs",
     "parse_identifier",
+    "read_scores",
+    "real_labels",
     "releases",
     "search",
     "search_hits",
+    "stats",
     "subset",
     "subset_members",
     "subsets",
     "synset",
     "timeline",
+    "val_labels",
     "variant",
     "winning_errors",
+    "write_export",
 ]
 
 #: Public names defined in internal modules, imported on first use (keeps start-up short).
@@ -135,6 +185,31 @@ _LAZY = {
     "SynsetDetails": "imagenet_cli.index.hierarchy",
     "TreeNode": "imagenet_cli.index.hierarchy",
     "Member": "imagenet_cli.index.subsets",
+    "decode": "imagenet_cli.index.decode",
+    "decode_file": "imagenet_cli.index.decode",
+    "read_scores": "imagenet_cli.index.decode",
+    "Decoded": "imagenet_cli.index.decode",
+    "Prediction": "imagenet_cli.index.decode",
+    "ScoreError": "imagenet_cli.index.decode",
+    "convert": "imagenet_cli.index.convert",
+    "ConvertError": "imagenet_cli.index.convert",
+    "label_space": "imagenet_cli.index.labelspaces",
+    "label_spaces": "imagenet_cli.index.labelspaces",
+    "layout_for_width": "imagenet_cli.index.labelspaces",
+    "layout_map": "imagenet_cli.index.labelspaces",
+    "LabelSpace": "imagenet_cli.index.labelspaces",
+    "LayoutMap": "imagenet_cli.index.labelspaces",
+    "ExportSummary": "imagenet_cli.index.export",
+    "HierarchyStats": "imagenet_cli.index.export",
+    "EXPORT_FORMATS": "imagenet_cli.index.export:FORMATS",
+    "evaluate": "imagenet_cli.eval.scoring",
+    "mistake_severity": "imagenet_cli.eval.scoring",
+    "Evaluation": "imagenet_cli.eval.scoring",
+    "distance_matrix": "imagenet_cli.eval.distances",
+    "DistanceMatrix": "imagenet_cli.eval.distances",
+    "Metric": "imagenet_cli.eval.distances",
+    "val_labels": "imagenet_cli.eval.labels",
+    "real_labels": "imagenet_cli.eval.labels",
     "NotAClass": "imagenet_cli.index.classes",
     "Scheme": "imagenet_cli.index.classes",
     "Form": "imagenet_cli.index.identifiers",
@@ -597,3 +672,68 @@ def layer_costs(name: str, input_size: int | tuple[int, int] | None = None) -> N
     from imagenet_cli.facts.layers import compute_costs
 
     return compute_costs(name, input_size)
+
+
+# Exports ---------------------------------------------------------------------------------------
+
+
+def _root_offset(root: int | str | Synset | None) -> int | None:
+    if root is None:
+        return None
+    return root.offset if not isinstance(root, (int, str)) else synset(root).offset
+
+
+def export(
+    fmt: str,
+    root: int | str | Synset | None = None,
+    subset: str | None = None,
+    depth: int | None = None,
+    *,
+    parent_policy: str | None = None,
+    labels: str | None = None,
+) -> Iterator[str]:
+    """The is-a graph below ``root`` (default entity.n.01) as text in ``fmt``, in chunks.
+
+    Formats (:data:`EXPORT_FORMATS`): ``json`` (networkx node-link, with both ``edges`` and
+    ``links``), ``tree-json`` (d3), ``graphml``, ``dot``, ``newick``, ``csv``
+    (``parent,child,parent_name,child_name``) and ``isa`` (``parent child``, ImageNet's
+    ``wordnet.is_a.txt`` form). The tree formats keep one parent per synset
+    (``parent_policy``: ``longest``, ``shortest`` or ``first``).
+
+    Args:
+        root: any synset identifier (as :func:`synset`) or a :class:`Synset`.
+        subset: keep a bundled list's synsets and their hypernyms.
+        depth: keep synsets at most this many edges below ``root``.
+
+    Raises:
+        NotFound, Ambiguous, OutOfRange: as :func:`synset`; an unknown format or list.
+        ImagenetError: options that do not fit the format.
+    """
+    from imagenet_cli.index.export import export as chunks
+
+    return chunks(
+        fmt, _root_offset(root), subset, depth, parent_policy=parent_policy, labels=labels
+    )
+
+
+def write_export(
+    handle: Any, fmt: str, root: int | str | Synset | None = None, **options: Any
+) -> ExportSummary:
+    """Write :func:`export`'s text to an open text ``handle``; returns what was written
+    (nodes, edges, second parents dropped). Options as :func:`export`."""
+    from imagenet_cli.index.export import write_export as write
+
+    return write(handle, fmt, _root_offset(root), **options)
+
+
+def stats(root: int | str | Synset | None = None, subset: str | None = None) -> HierarchyStats:
+    """Roots, leaves, nodes, edges, synsets with several parents, classes with several paths,
+    leaf depth histograms and the widest nodes of the graph below ``root`` (or of a
+    list's closure).
+
+    Raises:
+        As :func:`synset`; NotFound for an unknown list.
+    """
+    from imagenet_cli.index.export import stats as count
+
+    return count(_root_offset(root), subset)
