@@ -241,19 +241,3 @@ def test_eval_pipes_into_head() -> None:
     )  # fmt: skip
     assert done.stdout.startswith("wnid,n01440764,")
     assert "Traceback" not in done.stderr
-
-
-def test_docs_examples_print_what_docs_eval_md_shows() -> None:
-    """docs/eval.md's ``$ imagenet`` blocks (the README's test, on the section to splice)."""
-    import re
-    import shlex
-
-    text = (Path(__file__).resolve().parent.parent / "docs" / "eval.md").read_text("utf-8")
-    blocks = re.findall(r"^```\n(\$ imagenet [^\n]*)\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
-    assert len(blocks) == 2
-    for command, body in blocks:
-        code, out, _ = run(*shlex.split(command[2:])[1:])
-        assert code == 0
-        assert [line.rstrip() for line in out.splitlines()] == [
-            line.rstrip() for line in body.rstrip("\n").split("\n")
-        ]
