@@ -35,8 +35,18 @@ from imagenet_cli._errors import (
 )
 
 if TYPE_CHECKING:
-    from imagenet_cli._files import OutputError
-    from imagenet_cli.eval.distances import DistanceMatrix, Metric, distance_matrix
+    from imagenet_cli._files import OutputError, atomic_write
+    from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS
+    from imagenet_cli.corpus.fullwordnet import search_all as search_all_wordnet
+    from imagenet_cli.corpus.fullwordnet import show_any as show_wordnet_synset
+    from imagenet_cli.eval.distances import (
+        DistanceMatrix,
+        Metric,
+        class_set,
+        distance_matrix,
+        matrix_stats,
+        read_wnid_lines,
+    )
     from imagenet_cli.eval.labels import real_labels, val_labels
     from imagenet_cli.eval.scoring import Evaluation, evaluate, mistake_severity
     from imagenet_cli.facts.about import Category
@@ -45,17 +55,24 @@ if TYPE_CHECKING:
     from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
     from imagenet_cli.index.classes import Duplicate, ImagenetClass, NotAClass, Scheme
-    from imagenet_cli.index.convert import ConvertError, convert
+    from imagenet_cli.index.convert import ConvertError, convert, converter
     from imagenet_cli.index.decode import (
         Decoded,
         Prediction,
         ScoreError,
         decode,
         decode_file,
+        output_names,
         read_scores,
     )
+    from imagenet_cli.index.export import (
+        DOT_LAYOUT_LIMIT,
+        ExportSummary,
+        HierarchyStats,
+        plan_export,
+    )
     from imagenet_cli.index.export import FORMATS as EXPORT_FORMATS
-    from imagenet_cli.index.export import ExportSummary, HierarchyStats
+    from imagenet_cli.index.export import check_options as check_export_options
     from imagenet_cli.index.hierarchy import (
         Comparison,
         Node,
@@ -78,9 +95,11 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 __all__ = [
+    "DOT_LAYOUT_LIMIT",
     "EXPORT_FORMATS",
     "FIRST_CONTEST",
     "LAST_CONTEST",
+    "NEEDS_CORPUS",
     "Ambiguous",
     "Architecture",
     "Category",
@@ -123,13 +142,17 @@ __all__ = [
     "__version__",
     "architecture",
     "architectures",
+    "atomic_write",
     "categories",
+    "check_export_options",
     "class_depths",
+    "class_set",
     "classes",
     "classes_in",
     "classes_under",
     "compare",
     "convert",
+    "converter",
     "decode",
     "decode_file",
     "details",
@@ -146,16 +169,22 @@ __all__ = [
     "layout_for_width",
     "layout_map",
     "lowest_common_hypernyms",
+    "matrix_stats",
     "mistake_severity",
     "no_match_error",
     "other_wordnet_senses",
+    "output_names",
     "pairs",
     "parse_identifier",
+    "plan_export",
     "read_scores",
+    "read_wnid_lines",
     "real_labels",
     "releases",
     "search",
+    "search_all_wordnet",
     "search_hits",
+    "show_wordnet_synset",
     "stats",
     "subset",
     "subset_members",
@@ -185,6 +214,18 @@ _LAZY = {
     "SynsetDetails": "imagenet_cli.index.hierarchy",
     "TreeNode": "imagenet_cli.index.hierarchy",
     "Member": "imagenet_cli.index.subsets",
+    "atomic_write": "imagenet_cli._files",
+    "converter": "imagenet_cli.index.convert",
+    "output_names": "imagenet_cli.index.decode",
+    "class_set": "imagenet_cli.eval.distances",
+    "matrix_stats": "imagenet_cli.eval.distances",
+    "read_wnid_lines": "imagenet_cli.eval.distances",
+    "check_export_options": "imagenet_cli.index.export:check_options",
+    "plan_export": "imagenet_cli.index.export",
+    "DOT_LAYOUT_LIMIT": "imagenet_cli.index.export",
+    "search_all_wordnet": "imagenet_cli.corpus.fullwordnet:search_all",
+    "show_wordnet_synset": "imagenet_cli.corpus.fullwordnet:show_any",
+    "NEEDS_CORPUS": "imagenet_cli.corpus.fullwordnet",
     "decode": "imagenet_cli.index.decode",
     "decode_file": "imagenet_cli.index.decode",
     "read_scores": "imagenet_cli.index.decode",

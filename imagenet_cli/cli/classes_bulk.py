@@ -75,7 +75,7 @@ def _emit(parts: Iterable[str], output: Path | None) -> None:
                 batch = []
         write("".join(batch))
         return
-    from imagenet_cli._files import atomic_write
+    from imagenet_cli import atomic_write
 
     with user_errors(), atomic_write(output) as handle:
         for part in parts:
@@ -90,7 +90,7 @@ def _no_terminal(source: str) -> None:
 
 def _read_text(source: str) -> str:
     """The whole text of a file or stdin (``-``): UTF-8, BOM dropped, line ends kept."""
-    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli import ImagenetError
 
     if source == "-":
         data = sys.stdin.buffer.read(MAX_TEXT + 1)
@@ -181,7 +181,7 @@ def decode(
     output: OutputOption = None,
 ) -> None:
     """Decode model scores: the top classes of each row, with wnid, name and score."""
-    from imagenet_cli.index.decode import decode_file
+    from imagenet_cli import decode_file
     from imagenet_cli.render import labels
 
     flags = (
@@ -194,7 +194,7 @@ def decode(
         raise typer.BadParameter(f"choose one output format, not {chosen}")
     (kind,) = asked or {DecodeFormat.TABLE}
     _no_terminal(file)
-    from imagenet_cli.index.decode import ScoreError
+    from imagenet_cli import ScoreError
 
     with user_errors():
         try:
@@ -251,7 +251,7 @@ def convert(
     output: OutputOption = None,
 ) -> None:
     """Convert class labels between numberings, wnids, names and label layouts."""
-    from imagenet_cli.index.convert import ConvertError, converter
+    from imagenet_cli import ConvertError, converter
     from imagenet_cli.render import labels
 
     _no_terminal(file)
@@ -272,7 +272,7 @@ def convert(
             else:
                 parts = [_convert_table(text, lines, column, run, missing, terminator)]
         except ConvertError as error:
-            from imagenet_cli._errors import ImagenetError
+            from imagenet_cli import ImagenetError
 
             line = error.position + 1  # positions are 0-based line numbers
             hint = "--missing skip drops such rows, --missing keep empties them"
@@ -288,7 +288,7 @@ def _convert_table(
     import csv
     import io
 
-    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli import ImagenetError
     from imagenet_cli.render import labels
 
     delimiter = "\t" if "\t" in lines[0] else ","
@@ -320,8 +320,7 @@ def _convert_table(
 def show_many(values: list[str], scheme: str, as_json: bool) -> None:
     """``classes show A B C`` or ``classes show -``: every value resolved before anything is
     printed; one bad value is one error line naming it."""
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.classes import Scheme, get_class
+    from imagenet_cli import ImagenetError, Scheme, get_class
     from imagenet_cli.render.console import print_listing, write_json
     from imagenet_cli.render.records import class_show_record
 
@@ -363,10 +362,7 @@ def show_many(values: list[str], scheme: str, as_json: bool) -> None:
 def label_file_output(fmt: str, layout: str | None) -> None:
     """``classes --format tf-slim|caffe|torchvision|keras [--layout L]``: a whole label
     file of one layout, in output order."""
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.decode import output_names
-    from imagenet_cli.index.labelspaces import label_space
-    from imagenet_cli.index.synsets import load_synsets
+    from imagenet_cli import ImagenetError, label_space, output_names, synset
     from imagenet_cli.render.labels import label_file
 
     with user_errors():
@@ -377,8 +373,8 @@ def label_file_output(fmt: str, layout: str | None) -> None:
             raise ImagenetError(f"caffe label files have no background slot; {space.name} has")
         lemmas: dict[str, list[str]] = {}
         wanted = set(space.wnids)
-        for synset in load_synsets(int(w[1:]) for w in wanted if w).values():
-            lemmas[synset.wnid] = list(synset.lemmas)
+        for wnid in sorted(w for w in wanted if w):
+            lemmas[wnid] = list(synset(wnid).lemmas)
         names = output_names(space.name, "torchvision")
         text = label_file(
             fmt, space.wnids, space.background if fmt == "tf-slim" else 0,
@@ -392,7 +388,7 @@ def layouts(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """List the label layouts a model head can have: width, names users type, source."""
-    from imagenet_cli.index.labelspaces import label_spaces
+    from imagenet_cli import label_spaces
     from imagenet_cli.render.console import print_listing, write_json
 
     found = label_spaces()

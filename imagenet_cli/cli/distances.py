@@ -16,7 +16,7 @@ from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.synsets import app
 
 if TYPE_CHECKING:
-    from imagenet_cli.eval.distances import DistanceMatrix
+    from imagenet_cli import DistanceMatrix
 
 
 class RowOrder(str, Enum):
@@ -127,12 +127,12 @@ def distance_matrix_command(
     ] = None,
 ) -> None:
     """Distances between every two classes: lca-height (Making Better Mistakes), path or wup."""
-    from imagenet_cli.eval.distances import class_set, distance_matrix, matrix_stats
+    from imagenet_cli import class_set, distance_matrix, matrix_stats
 
     with user_errors():
         wnids = None
         if wnids_file is not None:
-            from imagenet_cli.eval.distances import read_wnid_lines
+            from imagenet_cli import read_wnid_lines
 
             wnids = read_wnid_lines(wnids_file)
         rows = class_set(set_name=set_name, subset=subset, wnids=wnids)
@@ -165,8 +165,8 @@ def distance_matrix_command(
 
 def _ordered(rows: tuple[str, ...], scheme: RowOrder) -> tuple[tuple[str, ...], list[int]]:
     """Rows in the scheme's order, with each row's number in that scheme."""
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.classes import all_classes
+    from imagenet_cli import ImagenetError
+    from imagenet_cli import classes as all_classes
 
     by_wnid = {c.wnid: c for c in all_classes()}
     if any(w not in by_wnid for w in rows):
@@ -179,7 +179,7 @@ def _ordered(rows: tuple[str, ...], scheme: RowOrder) -> tuple[tuple[str, ...], 
 
 
 def _write(matrix: DistanceMatrix, fmt: MatrixFormat, path: Path, ids: list[int] | None) -> None:
-    from imagenet_cli._files import atomic_write
+    from imagenet_cli import atomic_write
     from imagenet_cli.render.eval import npy_bytes
 
     if fmt is MatrixFormat.NPY:

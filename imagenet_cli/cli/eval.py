@@ -73,7 +73,7 @@ def eval_command(
     as_csv: CsvFlag = False,
 ) -> None:
     """Top-1/top-5 accuracy, ReaL accuracy and how severe the mistakes are (Making Better Mistakes)."""  # noqa: E501
-    from imagenet_cli.eval.scoring import evaluate
+    from imagenet_cli import evaluate
     from imagenet_cli.render.eval import EVAL_COLUMNS, eval_csv_rows, eval_record, eval_view
 
     output = pick_format(fmt, as_json, as_csv)

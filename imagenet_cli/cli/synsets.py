@@ -102,7 +102,7 @@ def search(
 
 
 def _search_all_wordnet(query: str, limit: int, output: OutputFormat) -> None:
-    from imagenet_cli.corpus.fullwordnet import search_all
+    from imagenet_cli import search_all_wordnet as search_all
     from imagenet_cli.render.wordnet import (
         WORDNET_SEARCH_COLUMNS,
         wordnet_hit_record,
@@ -239,8 +239,9 @@ def _show_one(identifier: str, output: OutputFormat) -> dict[str, Any]:
 
 def _show_outside_imagenet(identifier: str, output: OutputFormat) -> dict[str, Any]:
     """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
-    from imagenet_cli._errors import DataMissingError
-    from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS, show_any
+    from imagenet_cli import NEEDS_CORPUS
+    from imagenet_cli import DataMissing as DataMissingError
+    from imagenet_cli import show_wordnet_synset as show_any
     from imagenet_cli.render.wordnet import wordnet_synset_record, wordnet_synset_view
 
     try:

@@ -59,7 +59,7 @@ def _signals_interrupt() -> Iterator[None]:
 
 def _usage(error: Exception) -> typer.Exit:
     """A usage error as one stderr line and exit code 2."""
-    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli import ImagenetError
 
     assert isinstance(error, ImagenetError)
     report(error)
@@ -117,8 +117,8 @@ def export(
 
     WordNet's is-a graph is a DAG: json, graphml, dot, csv and isa write every edge; the tree formats newick and tree-json keep one parent per synset (--parent-policy) and say on stderr how many second parents they dropped.
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.index.export import DOT_LAYOUT_LIMIT, check_options, plan_export
+    from imagenet_cli import DOT_LAYOUT_LIMIT, ImagenetError, plan_export
+    from imagenet_cli import check_export_options as check_options
     from imagenet_cli.render.export import export_note
 
     try:
@@ -131,7 +131,7 @@ def export(
             fmt, identifier, subset, depth, parent_policy=parent_policy, labels=labels
         )
         if output is not None:
-            from imagenet_cli._files import atomic_write
+            from imagenet_cli import atomic_write
 
             try:
                 with _signals_interrupt(), atomic_write(output) as handle:
@@ -166,7 +166,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
 ) -> None:
     """Count the nodes, edges, leaves, multiple parents and paths, and leaf depths below ID."""
-    from imagenet_cli.index.export import stats as hierarchy_stats
+    from imagenet_cli import stats as hierarchy_stats
     from imagenet_cli.render.console import print_view, write_json
     from imagenet_cli.render.export import stats_view
     from imagenet_cli.render.records import stats_record
