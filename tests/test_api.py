@@ -187,8 +187,9 @@ def test_bad_input_raises_typed_errors(wn: Any) -> None:
         inet.search(None)  # type: ignore[arg-type]
     with pytest.raises(inet.OutOfRange):
         inet.search("dog", limit=-1)
+    assert inet.subset("in21k").name == "in21k-google"  # timm's alias
     with pytest.raises(inet.NotFound):
-        inet.subset("in21k")
+        inet.subset("in31k")
     with pytest.raises(inet.NotFound):
         inet.get_class(0, scheme="zero-based")
     with pytest.raises(inet.NotAClass):
