@@ -47,6 +47,20 @@ class LibraryWeights(NamedTuple):
     gflops: float | None
     crop_size: int | None
     source: str
+    recipe: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What sets these weights apart from a paper's model: ``SWAG @518``, ``@299``, or ``""``.
+
+        SWAG weights are, in torchvision's words, learnt "by end-to-end fine-tuning the
+        original SWAG weights" (arXiv 2201.08371), so their accuracy is not the paper's; a
+        crop other than 224 is named because accuracy depends on it.
+        """
+        parts = ["SWAG"] if "SWAG" in self.name else []
+        if self.crop_size and self.crop_size != 224:
+            parts.append(f"@{self.crop_size}")
+        return " ".join(parts)
 
 
 class PrintedFigure(NamedTuple):
@@ -179,6 +193,7 @@ def _weights(name: str) -> LibraryWeights:
         gflops=meta["gflops"],
         crop_size=meta["crop_size"],
         source=f"torchvision 0.29.1, {meta['file']}, {name}",
+        recipe=meta.get("recipe"),
     )
 
 

@@ -8,7 +8,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.facts.architectures import Architecture, Variant, ilsvrc_results
+from imagenet_cli.facts.architectures import (
+    Architecture,
+    LibraryWeights,
+    Variant,
+    ilsvrc_results,
+)
 from imagenet_cli.facts.layers import NetworkCost
 from imagenet_cli.facts.timeline import Entry
 
@@ -92,11 +97,7 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
         "input_size": variant.input_size,
         "top1": head.top1 if head else None,
         "top5": head.top5 if head else None,
-        "accuracy_source": (
-            f"{head.source} (library-reproduced, single {head.crop_size}px center crop)"
-            if head
-            else None
-        ),
+        "accuracy_source": _accuracy_source(head) if head else None,
         "weights": [w._asdict() for w in variant.weights],
         "paper_results": [r._asdict() for r in variant.paper_results],
         "detection_results": [r._asdict() for r in variant.detection_results],
@@ -104,6 +105,21 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
         "paper": variant.paper._asdict() if variant.paper else None,
         **variant.extra,
     }
+
+
+def _accuracy_source(head: LibraryWeights) -> str:
+    text = f"{head.source} (library-reproduced, single {head.crop_size}px center crop"
+    if "SWAG" in head.name:
+        text += (
+            "; SWAG weights: torchvision's fine-tuning of the SWAG weights (arXiv 2201.08371, "
+            f"recipe {head.recipe}), not the paper's model or protocol"
+        )
+    return text + ")"
+
+
+def _tv_top(value: float, head: LibraryWeights) -> str:
+    """A torchvision accuracy with what sets its weights apart: ``88.552 SWAG @518``."""
+    return f"{value:.3f}" + (f" {head.label}" if head.label else "")
 
 
 def family_record(
@@ -137,7 +153,7 @@ def family_record(
 def _top1(variant: Variant) -> str:
     head = variant.headline
     if head is not None:
-        return f"{head.top1:.3f}"
+        return _tv_top(head.top1, head)
     best = [r.top1_error for r in variant.paper_results if r.top1_error is not None]
     return f"{100 - best[0]:.2f} p" if best else "—"
 
@@ -178,7 +194,8 @@ def families_table(
     table.caption = Text(
         "params and top-1 of the headline variant (*). params: torchvision's num_params "
         "(exact); c: computed from the layer spec (exact); p: printed by a paper. top-1: "
-        "torchvision's default weights on ImageNet-1k val (library-reproduced); p: 100 minus "
+        "torchvision's default weights on ImageNet-1k val (library-reproduced; @N: NxN crop; "
+        "SWAG: fine-tuned from SWAG, arXiv 2201.08371, not the paper's); p: 100 minus "
         "the first top-1 error the paper data lists. YOLO is a detector: see imagenet arch "
         "yolo. Details: imagenet arch NAME"
     )
@@ -255,8 +272,8 @@ def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]
             _params_cell(variant, cost),
             _paper_cost(variant),
             computed,
-            _num(head.top1, "{:.3f}") if head else "—",
-            _num(head.top5, "{:.3f}") if head else "—",
+            _tv_top(head.top1, head) if head else "—",
+            _tv_top(head.top5, head) if head else "—",
         )
     models.caption = Text(
         "params: torchvision's num_params (exact); c: computed from the layer spec (exact); "
@@ -265,7 +282,8 @@ def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]
         "operations, a budget), not counted multiply-adds. computed MACs: imagenet's layer "
         "calculator (conv + linear multiply-accumulates; equals torchvision's _ops, which "
         "torchvision labels GFLOPS). top-1/top-5: torchvision's default weights (below), "
-        "library-reproduced."
+        "library-reproduced; @N: at an NxN crop; SWAG: weights fine-tuned from SWAG "
+        "(arXiv 2201.08371), not the paper's model."
     )
     models.caption_justify = "left"
     return models
