@@ -135,3 +135,31 @@ def test_vit_h14_default_accuracy_is_labelled_swag_at_518(
         torchvision_wheel, "vision_transformer", "ViT_B_16_Weights.IMAGENET1K_V1"
     )["acc@1"]
     assert f"│ {top1_b16:.3f} │" in listing  # its V1 default at 224: no label
+
+
+def test_every_variant_with_any_figure_is_in_its_familys_variants_table() -> None:
+    from imagenet_cli.facts.architectures import list_architectures
+
+    for family in list_architectures():
+        wanted = [
+            v
+            for v in family.variants
+            if v.weights or v.paper_results or v.cost_printed or v.macs or v.paper_params
+        ]
+        if not wanted:
+            continue  # detectors (YOLO): their own tables
+        result = CliRunner().invoke(app, ["arch", family.id], env={**ENV, "COLUMNS": "200"})
+        table = result.stdout.split("\nVariants", 1)[1].split("params:", 1)[0]
+        for variant in wanted:
+            assert f"│ {variant.name} " in table, (family.id, variant.id)
+
+
+def test_senet154_row_shows_the_papers_single_crop_figures() -> None:
+    family, senet154 = get_architecture("senet154")
+    assert senet154 is not None
+    first = senet154.paper_results[0]
+    assert "224" in first.protocol
+    result = CliRunner().invoke(app, ["arch", "senet"], env=ENV)
+    row = next(line for line in result.stdout.splitlines() if "│ SENet-154" in line)
+    assert f"{100 - first.top1_error:.2f} p" in row  # type: ignore[operator]
+    assert f"{100 - first.top5_error:.2f} p" in row  # type: ignore[operator]

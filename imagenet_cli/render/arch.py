@@ -246,8 +246,22 @@ def _paper_cost(variant: Variant) -> str:
 
 def _has_figures(variant: Variant, cost: NetworkCost | None) -> bool:
     return bool(
-        variant.weights or cost or variant.macs or variant.cost_printed or variant.paper_params
+        variant.weights
+        or cost
+        or variant.macs
+        or variant.cost_printed
+        or variant.paper_params
+        or variant.paper_results
     )
+
+
+def _paper_accuracy(variant: Variant, top5: bool = False) -> str:
+    """100 minus the first error the paper data lists, marked ``p``; ``—`` when none."""
+    for result in variant.paper_results:
+        error = result.top5_error if top5 else result.top1_error
+        if error is not None:
+            return f"{100 - error:.2f} p"
+    return "—"
 
 
 def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]) -> Table | None:
@@ -272,8 +286,8 @@ def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]
             _params_cell(variant, cost),
             _paper_cost(variant),
             computed,
-            _tv_top(head.top1, head) if head else "—",
-            _tv_top(head.top5, head) if head else "—",
+            _tv_top(head.top1, head) if head else _paper_accuracy(variant),
+            _tv_top(head.top5, head) if head else _paper_accuracy(variant, top5=True),
         )
     models.caption = Text(
         "params: torchvision's num_params (exact); c: computed from the layer spec (exact); "
@@ -283,7 +297,8 @@ def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]
         "calculator (conv + linear multiply-accumulates; equals torchvision's _ops, which "
         "torchvision labels GFLOPS). top-1/top-5: torchvision's default weights (below), "
         "library-reproduced; @N: at an NxN crop; SWAG: weights fine-tuned from SWAG "
-        "(arXiv 2201.08371), not the paper's model."
+        "(arXiv 2201.08371), not the paper's model; p: without torchvision weights, 100 "
+        "minus the first error of the paper results below (protocol there)."
     )
     models.caption_justify = "left"
     return models
