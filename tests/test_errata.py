@@ -155,7 +155,7 @@ def test_every_variant_with_any_figure_is_in_its_familys_variants_table() -> Non
 
 
 def test_senet154_row_shows_the_papers_single_crop_figures() -> None:
-    family, senet154 = get_architecture("senet154")
+    _family, senet154 = get_architecture("senet154")
     assert senet154 is not None
     first = senet154.paper_results[0]
     assert "224" in first.protocol
