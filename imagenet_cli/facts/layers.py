@@ -110,14 +110,59 @@ def _pool_size(size: int, kernel: int, stride: int, padding: int, ceil_mode: boo
     return out
 
 
-class _Shaper:
-    """Walks layers over a shape, adding params and MACs; raises on an empty output."""
+class LayerCost(NamedTuple):
+    """One layer of the network at one input size (``arch layers NAME --detail``).
 
-    def __init__(self, shape: Shape, where: str) -> None:
+    Attributes:
+        name: where it sits: the stage, the layer's index in it, the block and the part
+            (``layer1.0.1.conv2``, ``layer1.0.0.downsample``).
+        kind: ``conv``, ``linear``, ``max pool``, ``avg pool``, ``adaptive pool`` (an
+            average to a fixed size), ``lrn``.
+        kernel, stride, groups: as PyTorch's layer takes them (None where not applicable).
+        output_shape: ``(C, H, W)`` for one image; params and MACs as :class:`NetworkCost`.
+    """
+
+    name: str
+    kind: str
+    kernel: int | None
+    stride: int | None
+    groups: int | None
+    output_shape: Shape
+    params: int
+    macs: int
+
+
+class _Shaper:
+    """Walks layers over a shape, adding params and MACs; raises on an empty output.
+
+    With ``record`` set, every layer also lands in ``layers`` as a :class:`LayerCost`,
+    named ``prefix`` plus the part name the caller gives.
+    """
+
+    def __init__(self, shape: Shape, where: str, record: bool = False) -> None:
         self.shape = shape
         self.params = 0
         self.macs = 0
         self.where = where
+        self.record = record
+        self.prefix = ""
+        self.layers: list[LayerCost] = []
+
+    def _log(
+        self,
+        part: str,
+        kind: str,
+        kernel: int | None,
+        stride: int | None,
+        groups: int | None,
+        params: int,
+        macs: int,
+    ) -> None:
+        if self.record:
+            name = f"{self.prefix}.{part}" if part else self.prefix
+            self.layers.append(
+                LayerCost(name, kind, kernel, stride, groups, self.shape, params, macs)
+            )
 
     def _spatial(self, height: int, width: int, what: str) -> None:
         if height < 1 or width < 1:
@@ -136,6 +181,7 @@ class _Shaper:
         groups: int = 1,
         bias: bool = False,
         bn: bool = False,
+        part: str = "",
     ) -> None:
         c, h, w = self.shape
         if c % groups or out % groups:
@@ -144,18 +190,34 @@ class _Shaper:
         ow = _conv_size(w, kernel, stride, padding)
         self._spatial(oh, ow, f"{kernel}x{kernel} convolution")
         per_output = (c // groups) * kernel * kernel
-        self.params += out * per_output + (out if bias else 0) + (2 * out if bn else 0)
-        self.macs += out * oh * ow * per_output
+        params = out * per_output + (out if bias else 0) + (2 * out if bn else 0)
+        macs = out * oh * ow * per_output
+        self.params += params
+        self.macs += macs
         self.shape = (out, oh, ow)
+        self._log(part, "conv", kernel, stride, groups, params, macs)
 
-    def pool(self, kernel: int, stride: int, padding: int, ceil_mode: bool) -> None:
+    def pool(
+        self,
+        kernel: int,
+        stride: int,
+        padding: int,
+        ceil_mode: bool,
+        kind: str = "max",
+        part: str = "",
+    ) -> None:
         c, h, w = self.shape
         oh = _pool_size(h, kernel, stride, padding, ceil_mode)
         ow = _pool_size(w, kernel, stride, padding, ceil_mode)
         self._spatial(oh, ow, f"{kernel}x{kernel} pooling")
         self.shape = (c, oh, ow)
+        self._log(part, f"{kind} pool", kernel, stride, None, 0, 0)
 
-    def linear(self, out: int, declared_in: int | None, bias: bool) -> None:
+    def adaptive_pool(self, size: int, part: str = "") -> None:
+        self.shape = (self.shape[0], size, size)
+        self._log(part, "adaptive pool", None, None, None, 0, 0)
+
+    def linear(self, out: int, declared_in: int | None, bias: bool, part: str = "") -> None:
         c, h, w = self.shape
         features = c * h * w
         if declared_in is not None and declared_in != features:
@@ -163,9 +225,11 @@ class _Shaper:
                 f"the input size does not fit {self.where}: it flattens {c}x{h}x{w} = "
                 f"{features:,} features, but the layer takes {declared_in:,}"
             )
-        self.params += features * out + (out if bias else 0)
+        params = features * out + (out if bias else 0)
+        self.params += params
         self.macs += features * out
         self.shape = (out, 1, 1)
+        self._log(part, "linear", None, None, None, params, features * out)
 
 
 # --- layers -----------------------------------------------------------------------------
@@ -213,7 +277,7 @@ class Pool(NamedTuple):
 
     def apply(self, run: _Shaper) -> None:
         """Move ``run``'s shape on."""
-        run.pool(self.kernel, self.stride, self.padding, self.ceil_mode)
+        run.pool(self.kernel, self.stride, self.padding, self.ceil_mode, self.kind)
 
     def describe(self) -> str:
         """A short label: ``max pool 3x3/2``."""
@@ -227,7 +291,7 @@ class AdaptiveAvgPool(NamedTuple):
 
     def apply(self, run: _Shaper) -> None:
         """Move ``run``'s shape on."""
-        run.shape = (run.shape[0], self.size, self.size)
+        run.adaptive_pool(self.size)
 
     def describe(self) -> str:
         """A short label: ``adaptive avg pool 7x7``."""
@@ -240,7 +304,8 @@ class LocalResponseNorm(NamedTuple):
     size: int
 
     def apply(self, run: _Shaper) -> None:
-        """Leave ``run`` unchanged: the shape is kept."""
+        """Leave ``run``'s shape and costs unchanged (the layer is still listed)."""
+        run._log("", "lrn", self.size, None, None, 0, 0)
 
     def describe(self) -> str:
         """A short label: ``LRN 5``."""
@@ -273,34 +338,39 @@ class ResidualBlocks(NamedTuple):
     stride: int = 1
     width: int | None = None
     stride_on: str = "3x3"
+    groups: int = 1
 
     def apply(self, run: _Shaper) -> None:
         """Add the blocks' cost to ``run`` (shortcut projection included)."""
+        prefix = run.prefix
         for index in range(self.blocks):
+            run.prefix = f"{prefix}.{index}"
             stride = self.stride if index == 0 else 1
             inp = run.shape[0]
             start = run.shape
             if self.kind == "basic":
-                run.conv(self.out, 3, stride, 1, bn=True)
-                run.conv(self.out, 3, 1, 1, bn=True)
+                run.conv(self.out, 3, stride, 1, bn=True, part="conv1")
+                run.conv(self.out, 3, 1, 1, bn=True, part="conv2")
             else:
                 width = self.width or self.out // 4
                 first, middle = (stride, 1) if self.stride_on == "1x1" else (1, stride)
-                run.conv(width, 1, first, 0, bn=True)
-                run.conv(width, 3, middle, 1, bn=True)
-                run.conv(self.out, 1, 1, 0, bn=True)
+                run.conv(width, 1, first, 0, bn=True, part="conv1")
+                run.conv(width, 3, middle, 1, self.groups, bn=True, part="conv2")
+                run.conv(self.out, 1, 1, 0, bn=True, part="conv3")
             if stride != 1 or inp != self.out:
                 body = run.shape
                 run.shape = start
-                run.conv(self.out, 1, stride, 0, bn=True)
+                run.conv(self.out, 1, stride, 0, bn=True, part="downsample")
                 run.shape = body
+        run.prefix = prefix
 
     def describe(self) -> str:
-        """A short label: ``[1x1 64, 3x3 64, 1x1 256] x3, /2``."""
+        """A short label: ``[1x1 64, 3x3 64, 1x1 256] x3, /2`` (``g32``: grouped 3x3)."""
         if self.kind == "basic":
             body = f"[3x3 {self.out}, 3x3 {self.out}]"
         else:
-            body = f"[1x1 {self.width}, 3x3 {self.width}, 1x1 {self.out}]"
+            grouped = f" g{self.groups}" if self.groups > 1 else ""
+            body = f"[1x1 {self.width}, 3x3 {self.width}{grouped}, 1x1 {self.out}]"
         return f"{body} x{self.blocks}" + (f", /{self.stride}" if self.stride > 1 else "")
 
 
@@ -313,8 +383,8 @@ class DepthwiseSeparable(NamedTuple):
     def apply(self, run: _Shaper) -> None:
         """Add the pair's cost to ``run``."""
         channels = run.shape[0]
-        run.conv(channels, 3, self.stride, 1, groups=channels, bn=True)
-        run.conv(self.out, 1, 1, 0, bn=True)
+        run.conv(channels, 3, self.stride, 1, groups=channels, bn=True, part="dw")
+        run.conv(self.out, 1, 1, 0, bn=True, part="pw")
 
     def describe(self) -> str:
         """A short label: ``dw 3x3/2 + pw 128``."""
@@ -332,13 +402,17 @@ class InvertedResidual(NamedTuple):
 
     def apply(self, run: _Shaper) -> None:
         """Add the row's cost to ``run``."""
+        prefix = run.prefix
         for index in range(self.n):
+            run.prefix = f"{prefix}.{index}"
             inp = run.shape[0]
             hidden = round(inp * self.t)
             if self.t != 1:
-                run.conv(hidden, 1, 1, 0, bn=True)
-            run.conv(hidden, 3, self.s if index == 0 else 1, 1, groups=hidden, bn=True)
-            run.conv(self.c, 1, 1, 0, bn=True)
+                run.conv(hidden, 1, 1, 0, bn=True, part="expand")
+            stride = self.s if index == 0 else 1
+            run.conv(hidden, 3, stride, 1, groups=hidden, bn=True, part="dw")
+            run.conv(self.c, 1, 1, 0, bn=True, part="project")
+        run.prefix = prefix
 
     def describe(self) -> str:
         """A short label: ``bottleneck t=6 c=24 n=2 s=2``."""
@@ -363,15 +437,16 @@ class Bneck(NamedTuple):
     def apply(self, run: _Shaper) -> None:
         """Add the block's cost to ``run``."""
         if self.exp != run.shape[0]:
-            run.conv(self.exp, 1, 1, 0, bn=True)
-        run.conv(self.exp, self.kernel, self.stride, (self.kernel - 1) // 2, self.exp, bn=True)
+            run.conv(self.exp, 1, 1, 0, bn=True, part="expand")
+        padding = (self.kernel - 1) // 2
+        run.conv(self.exp, self.kernel, self.stride, padding, self.exp, bn=True, part="dw")
         if self.se:
             body = run.shape
-            run.shape = (self.exp, 1, 1)  # the global average pool
-            run.conv(self.squeeze, 1, bias=True)
-            run.conv(self.exp, 1, bias=True)
+            run.adaptive_pool(1, part="se.avgpool")
+            run.conv(self.squeeze, 1, bias=True, part="se.fc1")
+            run.conv(self.exp, 1, bias=True, part="se.fc2")
             run.shape = body  # the scale multiplies the body's output
-        run.conv(self.out, 1, 1, 0, bn=True)
+        run.conv(self.out, 1, 1, 0, bn=True, part="project")
 
     def describe(self) -> str:
         """A short label: ``bneck 5x5, exp 72, 40, SE, RE, /2``."""
@@ -456,6 +531,7 @@ class NetworkCost(NamedTuple):
     spec: NetworkSpec
     input_shape: Shape
     stages: tuple[StageCost, ...]
+    layers: tuple[LayerCost, ...] = ()  # per layer, when asked for (``detail=True``)
 
     @property
     def params(self) -> int:
@@ -483,7 +559,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "lrn": ({"size"}, set()),
     "linear": ({"out"}, {"in", "bias", "act"}),
     "basic": ({"out", "blocks"}, {"stride"}),
-    "bottleneck": ({"width", "out", "blocks"}, {"stride", "stride_on"}),
+    "bottleneck": ({"width", "out", "blocks"}, {"stride", "stride_on", "groups"}),
     "dw_separable": ({"out"}, {"stride"}),
     "inverted_residual": ({"t", "c", "n", "s"}, set()),
     "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
@@ -532,7 +608,13 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         if stride_on not in ("1x1", "3x3"):
             raise ImagenetError(f"{where}: stride_on must be '1x1' or '3x3'")
         return ResidualBlocks(
-            op, raw["out"], raw["blocks"], raw.get("stride", 1), raw.get("width"), stride_on
+            op,
+            raw["out"],
+            raw["blocks"],
+            raw.get("stride", 1),
+            raw.get("width"),
+            stride_on,
+            raw.get("groups", 1),
         )
     if op == "dw_separable":
         return DepthwiseSeparable(raw["out"], raw.get("stride", 1))
@@ -621,13 +703,16 @@ def _input_shape(input_size: int | tuple[int, int]) -> Shape:
     return (3, sides[0], sides[1])
 
 
-def compute_costs(variant: str, input_size: int | tuple[int, int] | None = None) -> NetworkCost:
+def compute_costs(
+    variant: str, input_size: int | tuple[int, int] | None = None, detail: bool = False
+) -> NetworkCost:
     """Per-stage output shapes, params and MACs of a variant for one RGB image.
 
     Args:
         variant: a variant id (``resnet50``); see :func:`list_specs`.
         input_size: the image side in pixels, or ``(height, width)``; by default the
             spec's ``input_size``.
+        detail: also list every layer (``NetworkCost.layers``).
 
     Returns:
         The cost per stage and in total; params and MACs follow the conventions of the
@@ -639,7 +724,7 @@ def compute_costs(variant: str, input_size: int | tuple[int, int] | None = None)
             network (some layer would get an empty map), or gives a flattened size that a
             fixed fully-connected layer cannot take (the 2012 AlexNet at 224).
     """
-    return spec_costs(get_spec(variant), input_size)
+    return spec_costs(get_spec(variant), input_size, detail)
 
 
 def family_specs(family: str) -> dict[str, NetworkSpec]:
@@ -652,15 +737,25 @@ def family_specs(family: str) -> dict[str, NetworkSpec]:
     return {spec.id: spec for spec in load_family(family)}
 
 
-def spec_costs(spec: NetworkSpec, input_size: int | tuple[int, int] | None = None) -> NetworkCost:
-    """:func:`compute_costs` for a spec already loaded (same arguments, result and errors)."""
+def spec_costs(
+    spec: NetworkSpec,
+    input_size: int | tuple[int, int] | None = None,
+    detail: bool = False,
+) -> NetworkCost:
+    """:func:`compute_costs` for a spec already loaded (same arguments, result and errors).
+
+    With ``detail``, the result's ``layers`` lists every layer (:class:`LayerCost`).
+    """
     shape = _input_shape(spec.input_size if input_size is None else input_size)
     stages = []
+    layers: list[LayerCost] = []
     current = shape
     for stage in spec.stages:
-        run = _Shaper(current, f"{spec.name} (stage {stage.name})")
-        for layer in stage.layers:
+        run = _Shaper(current, f"{spec.name} (stage {stage.name})", record=detail)
+        for index, layer in enumerate(stage.layers):
+            run.prefix = f"{stage.name}.{index}" if len(stage.layers) > 1 else stage.name
             layer.apply(run)
         stages.append(StageCost(stage.name, stage.describe(), run.shape, run.params, run.macs))
+        layers.extend(run.layers)
         current = run.shape
-    return NetworkCost(spec, shape, tuple(stages))
+    return NetworkCost(spec, shape, tuple(stages), tuple(layers))

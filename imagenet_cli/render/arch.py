@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +15,7 @@ from imagenet_cli.facts.architectures import (
     Variant,
     ilsvrc_results,
 )
-from imagenet_cli.facts.layers import NetworkCost
+from imagenet_cli.facts.layers import LayerCost, NetworkCost
 from imagenet_cli.facts.timeline import Entry
 
 MACS_CONVENTION = (
@@ -68,6 +69,20 @@ def cost_record(cost: NetworkCost | None) -> dict[str, Any] | None:
             }
             for s in cost.stages
         ],
+        **({"layers": [_layer_record(layer) for layer in cost.layers]} if cost.layers else {}),
+    }
+
+
+def _layer_record(layer: LayerCost) -> dict[str, Any]:
+    return {
+        "name": layer.name,
+        "type": layer.kind,
+        "kernel": layer.kernel,
+        "stride": layer.stride,
+        "groups": layer.groups,
+        "output_shape": list(layer.output_shape),
+        "params": layer.params,
+        "macs": layer.macs,
     }
 
 
@@ -570,6 +585,60 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
         ("Exact totals: ", "bold"), f"{cost.params:,} params, {cost.macs:,} MACs."
     )
     return Group(table, exact, Text(""), Text("Block diagram", style="bold"), _diagram(cost))
+
+
+def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
+    """Every layer: type, kernel, stride, groups, output shape, params and MACs."""
+    table = Table(
+        title=Text(
+            f"{variant.name}: every layer for a {_shape(cost.input_shape)} input "
+            f"(computed from the layer spec)"
+        ),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column("layer", style="cyan", overflow="fold", min_width=12)
+    table.add_column("type", width=8)
+    table.add_column("kernel", justify="right", width=6)
+    table.add_column("stride", justify="right", width=6)
+    table.add_column("groups", justify="right", width=6)
+    table.add_column("output", justify="right", width=10)
+    table.add_column("params", justify="right", width=7)
+    table.add_column("MACs", justify="right", width=7)
+    stage = None
+    for layer in cost.layers:
+        head = layer.name.split(".", 1)[0]
+        if stage is not None and head != stage:
+            table.add_section()
+        stage = head
+        table.add_row(
+            layer.name,
+            layer.kind,
+            "" if layer.kernel is None else f"{layer.kernel}x{layer.kernel}",
+            _num(layer.stride, "{}") if layer.stride is not None else "",
+            _num(layer.groups, "{}") if layer.groups is not None else "",
+            _shape(layer.output_shape),
+            _short(layer.params),
+            _short(layer.macs),
+        )
+    table.add_section()
+    table.add_row(
+        "total", "", "", "", "", _shape(cost.output_shape, True), _short(cost.params),
+        _short(cost.macs),
+    )  # fmt: skip
+    table.caption = Text(
+        f"MACs: {MACS_CONVENTION}. Params: learnable parameters, as torchvision's num_params "
+        f"(a conv's count includes its bias and its BatchNorm's weight and bias). Layer names: "
+        f"stage.index.block.part. Activations, BatchNorm and additions cost nothing here and "
+        f"are not listed. Exact per-layer figures: --json. Spec: {cost.spec.source}"
+    )
+    table.caption_justify = "left"
+    exact = Text.assemble(
+        ("Exact totals: ", "bold"), f"{cost.params:,} params, {cost.macs:,} MACs."
+    )
+    return Group(table, exact)
 
 
 COMPARE_ROWS = (

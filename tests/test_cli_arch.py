@@ -1,0 +1,101 @@
+"""``imagenet arch`` subcommands: show, layers (--detail), compare, bibtex, and old spellings."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from imagenet_cli.cli.arch import route
+from imagenet_cli.cli.main import app
+from tests.test_model_architectures import torchvision_meta
+
+ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env=ENV)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "routed"),
+    [
+        ([], ["list"]),
+        (["--json"], ["list", "--json"]),
+        (["--help"], ["--help"]),
+        (["resnet"], ["show", "resnet"]),
+        (["resnet50", "--json"], ["show", "resnet50", "--json"]),
+        (["--json", "resnet50"], ["show", "--json", "resnet50"]),
+        (["resnet50", "--layers"], ["layers", "resnet50"]),
+        (["r50", "--layers", "--input-size", "448"], ["layers", "r50", "--input-size", "448"]),
+        (["--input-size", "448", "--layers", "r50"], ["layers", "--input-size", "448", "r50"]),
+        (["resnet", "--bibtex"], ["bibtex", "resnet"]),
+        (["compare", "a", "b"], ["compare", "a", "b"]),
+        (["--json", "compare", "a", "b"], ["compare", "--json", "a", "b"]),
+        (["layers", "resnet50", "--detail"], ["layers", "resnet50", "--detail"]),
+        (["bibtex", "vgg"], ["bibtex", "vgg"]),
+    ],
+)  # fmt: skip
+def test_route(args: list[str], routed: list[str]) -> None:
+    assert route(args) == routed
+
+
+def test_old_and_new_spellings_agree() -> None:
+    pairs = [
+        (("arch", "resnet50", "--layers", "--json"), ("arch", "layers", "resnet50", "--json")),
+        (("arch", "resnet", "--bibtex"), ("arch", "bibtex", "resnet")),
+        (("arch", "vgg16", "--json"), ("arch", "show", "vgg16", "--json")),
+        (("arch", "--json"), ("arch", "list", "--json")),
+    ]
+    for old, new in pairs:
+        first, second = run(*old), run(*new)
+        assert first[0] == 0 and first == second, old
+
+
+def test_each_subcommand_declares_only_its_own_options() -> None:
+    assert run("arch", "bibtex", "resnet", "--json")[0] == 2
+    assert run("arch", "show", "resnet", "--detail")[0] == 2
+    assert run("arch", "compare", "resnet50", "vgg16", "--input-size", "300")[0] == 2
+    assert run("arch", "list", "--layers")[0] == 2
+    code, _, err = run("arch", "resnet50", "--detail")
+    assert code == 2 and "arch layers NAME --detail" in err
+    for sub in ("show", "layers", "compare", "bibtex", "list"):
+        code, out, _ = run("arch", sub, "--help")
+        assert code == 0 and f"arch {sub}" in out
+    code, out, _ = run("arch", "--help")
+    assert code == 0 and all(sub in out for sub in ("show", "layers", "compare", "bibtex"))
+
+
+def test_layers_detail_sums_to_torchvisions_totals(torchvision_wheel: zipfile.ZipFile) -> None:
+    meta = torchvision_meta(
+        torchvision_wheel, "mobilenetv3", "MobileNet_V3_Small_Weights.IMAGENET1K_V1"
+    )
+    code, out, _ = run("arch", "layers", "mobilenet_v3_small", "--detail", "--json")
+    assert code == 0
+    record = json.loads(out)
+    layers = record["layers"]
+    assert sum(layer["params"] for layer in layers) == meta["num_params"]
+    assert round(sum(layer["macs"] for layer in layers) / 1e9, 3) == meta["_ops"]
+    depthwise = [layer for layer in layers if layer["name"].endswith(".dw")]
+    assert depthwise and all(d["groups"] == d["output_shape"][0] for d in depthwise)
+    first = layers[0]  # torchvision: Conv2d(3, 16, kernel_size=3, stride=2) + BatchNorm
+    assert (first["type"], first["kernel"], first["stride"], first["output_shape"]) == (
+        "conv", 3, 2, [16, 112, 112],
+    )  # fmt: skip
+    assert first["params"] == 3 * 16 * 9 + 2 * 16
+
+
+def test_layers_detail_table(torchvision_wheel: zipfile.ZipFile) -> None:
+    meta = torchvision_meta(torchvision_wheel, "resnet", "ResNet18_Weights.IMAGENET1K_V1")
+    code, out, _ = run("arch", "layers", "resnet18", "--detail")
+    assert code == 0
+    assert "every layer for a 3x224x224 input" in out
+    for header in ("layer", "type", "kernel", "stride", "groups", "output", "params", "MACs"):
+        assert header in out
+    assert f"{int(meta['num_params']):,}" in out.split("total", 1)[1]
+    assert "downsample" in out and "max pool" in out and "linear" in out
