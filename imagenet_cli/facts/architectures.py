@@ -48,6 +48,7 @@ class LibraryWeights(NamedTuple):
     crop_size: int | None
     source: str
     recipe: str | None = None
+    resize_size: int | None = None  # the shorter side is resized to this, then center-cropped
 
     @property
     def label(self) -> str:
@@ -194,6 +195,7 @@ def _weights(name: str) -> LibraryWeights:
         crop_size=meta["crop_size"],
         source=f"torchvision 0.29.1, {meta['file']}, {name}",
         recipe=meta.get("recipe"),
+        resize_size=meta.get("resize_size"),
     )
 
 

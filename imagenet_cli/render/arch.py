@@ -329,6 +329,8 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
     table.add_column("top-1 %", justify="right", no_wrap=True)
     table.add_column("top-5 %", justify="right", no_wrap=True)
     table.add_column("crop", justify="right", no_wrap=True)
+    table.add_column("resize", justify="right", no_wrap=True)
+    table.add_column("GMACs", justify="right", no_wrap=True)
     for _, weights, default in rows:
         table.add_row(
             weights.name + (" *" if default else ""),
@@ -336,10 +338,14 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
             f"{weights.top1:.3f}",
             f"{weights.top5:.3f}",
             _num(weights.crop_size),
+            _num(weights.resize_size),
+            _num(weights.gflops, "{:g}"),
         )
     table.caption = Text(
-        "Library-reproduced accuracy of each checkpoint, single center crop of the size shown "
-        "(torchvision's metadata); * the default weights; params of that checkpoint's model."
+        "Library-reproduced accuracy of each checkpoint on a single center crop of the size "
+        "shown, after resizing the shorter side to 'resize' (torchvision's metadata); * the "
+        "default weights; params of that checkpoint's model; GMACs: torchvision's _ops at the "
+        "crop (which torchvision labels GFLOPS; multiply-accumulates, see arch layers)."
     )
     table.caption_justify = "left"
     return table
