@@ -38,6 +38,11 @@ TORCHVISION = {
     "mobilenet_v2": ("mobilenetv2", "MobileNet_V2_Weights"),
     "mobilenet_v3_large": ("mobilenetv3", "MobileNet_V3_Large_Weights"),
     "mobilenet_v3_small": ("mobilenetv3", "MobileNet_V3_Small_Weights"),
+    "resnext50_32x4d": ("resnet", "ResNeXt50_32X4D_Weights"),
+    "resnext101_32x8d": ("resnet", "ResNeXt101_32X8D_Weights"),
+    "resnext101_64x4d": ("resnet", "ResNeXt101_64X4D_Weights"),
+    "wide_resnet50_2": ("resnet", "Wide_ResNet50_2_Weights"),
+    "wide_resnet101_2": ("resnet", "Wide_ResNet101_2_Weights"),
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -82,7 +87,9 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 
 def test_every_variant_has_a_spec() -> None:
-    assert layer_families() == ("alexnet", "mobilenet", "resnet", "vgg")
+    assert layer_families() == (
+        "alexnet", "mobilenet", "resnet", "resnext", "vgg", "wide_resnet",
+    )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
         assert spec.source
@@ -172,6 +179,24 @@ def test_resnet_stage_outputs_match_table_1(variant: str) -> None:
     assert [s.output_shape[0] for s in cost.stages[1:5]] == [
         64 * expansion, 128 * expansion, 256 * expansion, 512 * expansion,
     ]  # fmt: skip
+
+
+def test_resnext50_matches_table_1() -> None:
+    # Xie et al. 2017 (arXiv:1611.05431), Table 1: ResNeXt-50 (32x4d) "# params. 25.0 x 10^6",
+    # "FLOPs 4.2 x 10^9" (multiply-adds, Section 3.1); conv2's 3x3 has 128 channels in 32 groups
+    cost = compute_costs("resnext50_32x4d", detail=True)
+    assert round(cost.params / 1e6, 1) == 25.0
+    assert round(cost.macs / 1e9, 1) == 4.2
+    grouped = next(layer for layer in cost.layers if layer.name.endswith(".0.conv2"))
+    assert (grouped.kernel, grouped.groups, grouped.output_shape[0]) == (3, 32, 128)
+    assert [s.output_shape for s in cost.stages[:5]] == [
+        (64, 112, 112), (256, 56, 56), (512, 28, 28), (1024, 14, 14), (2048, 7, 7),
+    ]  # fmt: skip
+
+
+def test_wide_resnet50_2_matches_table_8() -> None:
+    # Zagoruyko & Komodakis (arXiv:1605.07146v4), Table 8: WRN-50-2-bottleneck, 68.9M params
+    assert round(compute_costs("wide_resnet50_2").params / 1e6, 1) == 68.9
 
 
 def test_resnet50_stride_placement_v1_5() -> None:
