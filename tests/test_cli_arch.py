@@ -99,3 +99,20 @@ def test_layers_detail_table(torchvision_wheel: zipfile.ZipFile) -> None:
         assert header in out
     assert f"{int(meta['num_params']):,}" in out.split("total", 1)[1]
     assert "downsample" in out and "max pool" in out and "linear" in out
+
+
+def test_compare_any_mix_has_no_empty_cells() -> None:
+    code, out, _ = run("arch", "compare", "resnext50", "yolo_v3", "senet154", "zfnet", "vgg16")
+    assert code == 0
+    rows = [
+        [cell.strip() for cell in line.strip("│").split("│")]
+        for line in out.splitlines()
+        if line.startswith("│")
+    ]
+    rows = [row for row in rows if row[0] and row[0] != "err"]  # a row's first line
+    assert len(rows) >= 2 * 15  # two tables of 15 rows at 100 columns
+    for row in rows:
+        assert all(cell and cell != "—" for cell in row[1:]), row
+    flat = " ".join(out.split())
+    for reason in ("n/a: classifier", "n/a: detector", "n/a: not in", "not recorded"):
+        assert reason in flat, reason

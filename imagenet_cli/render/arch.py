@@ -670,30 +670,43 @@ def _errors(top1: float | None, top5: float | None) -> str:
 def _compare_values(
     family: Architecture, variant: Variant, cost: NetworkCost | None
 ) -> dict[str, str]:
+    """One column of ``arch compare``: every cell a figure or ``n/a: why``, never blank."""
     head = variant.headline
     first = variant.paper_results[0] if variant.paper_results else None
     detection = variant.detection_results[0] if variant.detection_results else None
     backbone = (variant.backbone or {}).get("paper_results") or [{}]
+    detector = bool(variant.detection_results or variant.backbone)
+    not_tv = "n/a: not in torchvision"
+    if detector:
+        no_spec = "n/a: detector, no layer spec"
+    else:
+        no_spec = "n/a: no layer spec yet"
+    params = _params_cell(variant, cost)
+    if params == "—":
+        params = "n/a: none recorded"
+    backbone_errors = _errors(backbone[0].get("top1_error"), backbone[0].get("top5_error"))
     return {
         "family": family.name,
         "year": str(variant.paper.year if variant.paper else family.year),
-        "input": _num(variant.input_size),
-        "params": _params_cell(variant, cost),
-        "paper params": variant.paper_params.printed if variant.paper_params else "—",
-        "paper MACs": _paper_cost(variant),
-        "computed MACs": "—" if cost is None else f"{cost.macs / 1e9:.3f} G",
-        "tv weights": head.name.split(".")[1] if head else "—",
-        "tv crop": _num(head.crop_size) if head else "—",
-        "tv top-1 %": _num(head.top1, "{:.3f}") if head else "—",
-        "tv top-5 %": _num(head.top5, "{:.3f}") if head else "—",
-        "paper top-1/5 err": _errors(first.top1_error, first.top5_error) if first else "—",
-        "its protocol": _brief(first.protocol) if first else "—",
+        "input": _num(variant.input_size) if variant.input_size else "n/a: not given",
+        "params": params,
+        "paper params": variant.paper_params.printed if variant.paper_params else "not recorded",
+        "paper MACs": "not recorded" if _paper_cost(variant) == "—" else _paper_cost(variant),
+        "computed MACs": no_spec if cost is None else f"{cost.macs / 1e9:.3f} G",
+        "tv weights": head.name.split(".")[1] if head else not_tv,
+        "tv crop": _num(head.crop_size) if head else "n/a",
+        "tv top-1 %": _tv_top(head.top1, head) if head else "n/a",
+        "tv top-5 %": _tv_top(head.top5, head) if head else "n/a",
+        "paper top-1/5 err": _errors(first.top1_error, first.top5_error)
+        if first
+        else ("n/a: detector, see backbone" if detector else "not recorded"),
+        "its protocol": _brief(first.protocol) if first else "n/a",
         "detection": f"{detection.value:.1f} {detection.metric}, {_brief(detection.dataset)}"
         if detection
-        else "—",
-        "backbone top-1/5 err": _errors(
-            backbone[0].get("top1_error"), backbone[0].get("top5_error")
-        ),
+        else "n/a: classifier",
+        "backbone top-1/5 err": backbone_errors
+        if detector and backbone_errors != "—"
+        else ("n/a: classifier" if not detector else "not recorded"),
     }
 
 
@@ -732,6 +745,7 @@ def compare_view(
         "tv: torchvision's default weights (library-reproduced, at the crop shown; its own "
         "training recipe, which may differ from the paper's, e.g. ViT-H/14's SWAG weights). "
         "paper top-1/5 err: the first result the data lists for the variant, with its "
-        "protocol; detection and backbone: the first listed. Every figure's source: --json."
+        "protocol; detection and backbone: the first listed. n/a: the row does not apply, "
+        "and why; not recorded: no figure from the paper in the data (see --json not_verified). Every figure's source: --json."
     )
     return Group(*tables, caption)
