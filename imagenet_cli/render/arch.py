@@ -677,10 +677,7 @@ def _compare_values(
     backbone = (variant.backbone or {}).get("paper_results") or [{}]
     detector = bool(variant.detection_results or variant.backbone)
     not_tv = "n/a: not in torchvision"
-    if detector:
-        no_spec = "n/a: detector, no layer spec"
-    else:
-        no_spec = "n/a: no layer spec yet"
+    no_spec = "n/a: detector, no layer spec" if detector else "n/a: no layer spec yet"
     params = _params_cell(variant, cost)
     if params == "—":
         params = "n/a: none recorded"
@@ -746,6 +743,7 @@ def compare_view(
         "training recipe, which may differ from the paper's, e.g. ViT-H/14's SWAG weights). "
         "paper top-1/5 err: the first result the data lists for the variant, with its "
         "protocol; detection and backbone: the first listed. n/a: the row does not apply, "
-        "and why; not recorded: no figure from the paper in the data (see --json not_verified). Every figure's source: --json."
+        "and why; not recorded: no figure from the paper in the data (see --json "
+        "not_verified). Every figure's source: --json."
     )
     return Group(*tables, caption)
