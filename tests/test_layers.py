@@ -43,6 +43,8 @@ TORCHVISION = {
     "resnext101_64x4d": ("resnet", "ResNeXt101_64X4D_Weights"),
     "wide_resnet50_2": ("resnet", "Wide_ResNet50_2_Weights"),
     "wide_resnet101_2": ("resnet", "Wide_ResNet101_2_Weights"),
+    "squeezenet1_0": ("squeezenet", "SqueezeNet1_0_Weights"),
+    "squeezenet1_1": ("squeezenet", "SqueezeNet1_1_Weights"),
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -88,7 +90,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "mobilenet", "resnet", "resnext", "vgg", "wide_resnet",
+        "alexnet", "mobilenet", "resnet", "resnext", "squeezenet", "vgg", "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
@@ -197,6 +199,24 @@ def test_resnext50_matches_table_1() -> None:
 def test_wide_resnet50_2_matches_table_8() -> None:
     # Zagoruyko & Komodakis (arXiv:1605.07146v4), Table 8: WRN-50-2-bottleneck, 68.9M params
     assert round(compute_costs("wide_resnet50_2").params / 1e6, 1) == 68.9
+
+
+@pytest.mark.parametrize("version", ["1_0", "1_1"])
+def test_squeezenet_fire_modules_are_torchvisions(
+    torchvision_wheel: zipfile.ZipFile, version: str
+) -> None:
+    source = _source(torchvision_wheel, "squeezenet")
+    block = source[source.index(f'if version == "{version}"') :]
+    block = block[: block.index("\n        el")]  # up to the next elif/else
+    fires = [tuple(map(int, f)) for f in re.findall(r"Fire\((\d+), (\d+), (\d+), (\d+)\)", block)]
+    spec = get_spec(f"squeezenet{version}")
+    layers = [layer for stage in spec.stages for layer in stage.layers if hasattr(layer, "squeeze")]
+    assert [(f.squeeze, f.e1, f.e3) for f in layers] == [f[1:] for f in fires]  # type: ignore[attr-defined]
+    cost = compute_costs(f"squeezenet{version}", detail=True)
+    inputs = [layer.output_shape[0] for layer in cost.layers if layer.name.endswith("expand3x3")]
+    # each Fire's input channels (torchvision's first argument) are the previous output
+    assert [f[0] for f in fires][1:] == [2 * e for e in [f[2] for f in fires][:-1]]
+    assert len(inputs) == len(fires)
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

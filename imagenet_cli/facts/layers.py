@@ -38,7 +38,10 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   squeeze-and-excitation when ``se`` (global average pool, 1x1 convolution to
   ``_make_divisible(exp // 4, 8)`` channels with bias, ReLU, 1x1 convolution back with bias,
   hard-sigmoid, elementwise product) and a linear 1x1 projection to ``out``; convolutions
-  without bias, with BatchNorm.
+  without bias, with BatchNorm;
+* ``fire`` (SqueezeNet): ``squeeze``, ``e1``, ``e3``: a 1x1 convolution to ``squeeze``
+  channels, then a 1x1 convolution to ``e1`` and a 3x3 (padding 1) to ``e3`` channels on
+  its output, concatenated to ``e1 + e3``; every convolution with bias, no BatchNorm.
 
 Shapes are ``(C, H, W)`` for one image (batch 1); a ``linear`` layer flattens its input and
 gives ``(out, 1, 1)``. Convolution and pooling sizes follow PyTorch:
@@ -456,6 +459,27 @@ class Bneck(NamedTuple):
         return ", ".join(parts)
 
 
+class Fire(NamedTuple):
+    """A SqueezeNet Fire module: a 1x1 squeeze, then 1x1 and 3x3 expands concatenated."""
+
+    squeeze: int
+    e1: int
+    e3: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the module's cost to ``run``: every convolution has a bias and a ReLU."""
+        run.conv(self.squeeze, 1, bias=True, part="squeeze")
+        squeezed = run.shape
+        run.conv(self.e1, 1, bias=True, part="expand1x1")
+        run.shape = squeezed
+        run.conv(self.e3, 3, 1, 1, bias=True, part="expand3x3")
+        run.shape = (self.e1 + self.e3, squeezed[1], squeezed[2])  # the concatenation
+
+    def describe(self) -> str:
+        """A short label: ``fire s16 e64+64``."""
+        return f"fire s{self.squeeze} e{self.e1}+{self.e3}"
+
+
 Layer = (
     Conv
     | Pool
@@ -466,6 +490,7 @@ Layer = (
     | DepthwiseSeparable
     | InvertedResidual
     | Bneck
+    | Fire
 )
 
 
@@ -563,6 +588,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "dw_separable": ({"out"}, {"stride"}),
     "inverted_residual": ({"t", "c", "n", "s"}, set()),
     "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
+    "fire": ({"squeeze", "e1", "e3"}, set()),
 }
 
 
@@ -620,6 +646,8 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return DepthwiseSeparable(raw["out"], raw.get("stride", 1))
     if op == "inverted_residual":
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"])
+    if op == "fire":
+        return Fire(raw["squeeze"], raw["e1"], raw["e3"])
     if raw["nl"] not in ("RE", "HS"):
         raise ImagenetError(f"{where}: nl must be 'RE' or 'HS'")
     return Bneck(raw["kernel"], raw["exp"], raw["out"], raw["se"], raw["nl"], raw["stride"])
