@@ -45,6 +45,10 @@ TORCHVISION = {
     "wide_resnet101_2": ("resnet", "Wide_ResNet101_2_Weights"),
     "squeezenet1_0": ("squeezenet", "SqueezeNet1_0_Weights"),
     "squeezenet1_1": ("squeezenet", "SqueezeNet1_1_Weights"),
+    **{
+        f"shufflenet_v2_x{m}": ("shufflenetv2", f"ShuffleNet_V2_X{m.upper()}_Weights")
+        for m in ("0_5", "1_0", "1_5", "2_0")
+    },
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -90,7 +94,8 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "mobilenet", "resnet", "resnext", "squeezenet", "vgg", "wide_resnet",
+        "alexnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg",
+        "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
@@ -217,6 +222,28 @@ def test_squeezenet_fire_modules_are_torchvisions(
     # each Fire's input channels (torchvision's first argument) are the previous output
     assert [f[0] for f in fires][1:] == [2 * e for e in [f[2] for f in fires][:-1]]
     assert len(inputs) == len(fires)
+
+
+@pytest.mark.parametrize(
+    ("variant", "channels", "mflops", "weights"),
+    [
+        ("shufflenet_v2_x0_5", (48, 96, 192, 1024), 41, 1.4),
+        ("shufflenet_v2_x1_0", (116, 232, 464, 1024), 146, 2.3),
+        ("shufflenet_v2_x1_5", (176, 352, 704, 1024), 299, 3.5),
+        ("shufflenet_v2_x2_0", (244, 488, 976, 2048), 591, 7.4),
+    ],
+)
+def test_shufflenet_v2_matches_table_5(
+    variant: str, channels: tuple[int, ...], mflops: int, weights: float
+) -> None:
+    # Ma et al. 2018 (arXiv:1807.11164), Table 5: output sizes 112, 56 (pool), 28, 14, 7;
+    # stage and conv5 channels; "FLOPs" (multiply-adds, Section 2) and "Num of Weights"
+    cost = compute_costs(variant)
+    assert [s.output_shape for s in cost.stages[1:5]] == [
+        (channels[0], 28, 28), (channels[1], 14, 14), (channels[2], 7, 7), (channels[3], 7, 7),
+    ]  # fmt: skip
+    assert round(cost.params / 1e6, 1) == weights
+    assert abs(cost.macs / 1e6 - mflops) / mflops < 0.02  # torchvision's net is within 2%
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

@@ -41,7 +41,11 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   without bias, with BatchNorm;
 * ``fire`` (SqueezeNet): ``squeeze``, ``e1``, ``e3``: a 1x1 convolution to ``squeeze``
   channels, then a 1x1 convolution to ``e1`` and a 3x3 (padding 1) to ``e3`` channels on
-  its output, concatenated to ``e1 + e3``; every convolution with bias, no BatchNorm.
+  its output, concatenated to ``e1 + e3``; every convolution with bias, no BatchNorm;
+* ``shuffle_units`` (ShuffleNetV2, a stage): ``out``, ``blocks``: one stride-2 unit with two
+  branches (3x3 depthwise/2 and 1x1; 1x1, 3x3 depthwise/2 and 1x1) concatenated to ``out``
+  channels, then ``blocks - 1`` units that run the second branch (stride 1) on half the
+  channels; convolutions without bias, with BatchNorm.
 
 Shapes are ``(C, H, W)`` for one image (batch 1); a ``linear`` layer flattens its input and
 gives ``(out, 1, 1)``. Convolution and pooling sizes follow PyTorch:
@@ -480,6 +484,45 @@ class Fire(NamedTuple):
         return f"fire s{self.squeeze} e{self.e1}+{self.e3}"
 
 
+class ShuffleUnits(NamedTuple):
+    """A ShuffleNetV2 stage: one stride-2 unit and ``blocks - 1`` stride-1 units to ``out``.
+
+    Built as torchvision's ``InvertedResidual`` (shufflenetv2.py): a stride-2 unit runs two
+    branches on the whole input (branch 1: 3x3 depthwise/2 + BN, 1x1 + BN; branch 2: 1x1
+    + BN, 3x3 depthwise/2 + BN, 1x1 + BN) and concatenates them; a stride-1 unit splits the
+    channels in two and runs branch 2 on one half. Channel shuffles and splits are free.
+    """
+
+    out: int
+    blocks: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        prefix = run.prefix
+        half = self.out // 2
+        for index in range(self.blocks):
+            run.prefix = f"{prefix}.{index}"
+            c, h, w = run.shape
+            if index == 0:
+                start = run.shape
+                run.conv(c, 3, 2, 1, groups=c, bn=True, part="branch1.dw")
+                run.conv(half, 1, bn=True, part="branch1.pw")
+                run.shape = start
+                run.conv(half, 1, bn=True, part="branch2.pw1")
+                run.conv(half, 3, 2, 1, groups=half, bn=True, part="branch2.dw")
+            else:
+                run.shape = (c - half, h, w)  # the half that goes through branch 2
+                run.conv(half, 1, bn=True, part="branch2.pw1")
+                run.conv(half, 3, 1, 1, groups=half, bn=True, part="branch2.dw")
+            run.conv(half, 1, bn=True, part="branch2.pw2")
+            run.shape = (self.out, run.shape[1], run.shape[2])  # concatenation
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``shuffle unit 116 x4, /2``."""
+        return f"shuffle unit {self.out} x{self.blocks}, /2"
+
+
 Layer = (
     Conv
     | Pool
@@ -491,6 +534,7 @@ Layer = (
     | InvertedResidual
     | Bneck
     | Fire
+    | ShuffleUnits
 )
 
 
@@ -589,6 +633,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "inverted_residual": ({"t", "c", "n", "s"}, set()),
     "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
     "fire": ({"squeeze", "e1", "e3"}, set()),
+    "shuffle_units": ({"out", "blocks"}, set()),
 }
 
 
@@ -648,6 +693,10 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"])
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "shuffle_units":
+        if raw["out"] % 2:
+            raise ImagenetError(f"{where}: a shuffle unit needs an even channel count")
+        return ShuffleUnits(raw["out"], raw["blocks"])
     if raw["nl"] not in ("RE", "HS"):
         raise ImagenetError(f"{where}: nl must be 'RE' or 'HS'")
     return Bneck(raw["kernel"], raw["exp"], raw["out"], raw["se"], raw["nl"], raw["stride"])
