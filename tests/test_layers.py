@@ -49,6 +49,7 @@ TORCHVISION = {
         f"shufflenet_v2_x{m}": ("shufflenetv2", f"ShuffleNet_V2_X{m.upper()}_Weights")
         for m in ("0_5", "1_0", "1_5", "2_0")
     },
+    **{f"mnasnet{m}": ("mnasnet", f"MNASNet{m}_Weights") for m in ("0_5", "0_75", "1_0", "1_3")},
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -94,7 +95,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg",
+        "alexnet", "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg",
         "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS

@@ -37,7 +37,7 @@ def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[
 FAMILIES = {
     "alexnet", "zfnet", "googlenet", "vgg", "inception_v3", "resnet", "densenet", "yolo",
     "mobilenet", "senet", "efficientnet", "vit", "resnext", "wide_resnet",
-    "squeezenet", "shufflenet",
+    "squeezenet", "shufflenet", "mnasnet",
 }  # fmt: skip
 
 
@@ -227,3 +227,14 @@ def test_resnext_and_wide_resnet_paper_figures() -> None:
     assert {r.top5_error for r in wrn.paper_results} == {6.03, 5.79}  # Tables 8 and 9
     family, _ = get_architecture("resnext")
     assert [(e.year, e.rank) for e in ilsvrc_results(family.id)] == [(2016, 2)]
+
+
+def test_mnasnet_a1_is_the_papers_and_b1_is_torchvisions(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    source = torchvision_wheel.read("torchvision/models/mnasnet.py").decode("utf-8")
+    assert "This\n    implements the B1 variant of the model." in source
+    family, a1 = get_architecture("MnasNet-A1")
+    assert a1 is not None and a1.macs == 312e6 and not a1.weights  # Section 6.1
+    assert (a1.paper_results[0].top1_error, a1.paper_results[0].top5_error) == (24.8, 7.5)
+    assert all("(B1)" in v.name for v in family.variants if v.weights)

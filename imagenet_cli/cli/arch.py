@@ -218,9 +218,15 @@ def _layer_costs(
         raise ImagenetError(f"layers shows one variant, and {family.id} is a family", hint=hint)
     if variant.id not in specs:
         why = variant.extra.get("no_layer_spec")
+        siblings = [v.id for v in family.variants if v.id in specs]
+        hint = (
+            f"{family.name} specs exist for {', '.join(siblings)}"
+            if siblings
+            else f"specs exist for {len(spec_ids())} variants of other families "
+            f"(imagenet arch list)"
+        )
         raise ImagenetError(
-            f"no layer spec for {variant.name}" + (f": {why}" if why else " yet"),
-            hint=f"layer specs exist for {', '.join(sorted(spec_ids()))}",
+            f"no layer spec for {variant.name}" + (f": {why}" if why else " yet"), hint=hint
         )
     return spec_costs(specs[variant.id], input_size, detail)
 

@@ -28,10 +28,11 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   stride is not 1 or its input channels differ from ``out``, as torchvision's ``_make_layer``;
 * ``dw_separable`` (MobileNet v1, Table 1): ``out``, ``stride`` [1]: a 3x3 depthwise
   convolution (stride here) and a 1x1 pointwise one, each without bias, BatchNorm, ReLU;
-* ``inverted_residual`` (MobileNetV2, a Table 2 row): ``t``, ``c``, ``n``, ``s``: ``n``
-  blocks of expansion ``t`` (1x1 to ``round(in * t)`` channels, skipped when ``t`` is 1),
-  3x3 depthwise (stride ``s`` in the first block, else 1) and a linear 1x1 projection to
-  ``c``; each convolution without bias, with BatchNorm;
+* ``inverted_residual`` (MobileNetV2, a Table 2 row; MNASNet's stacks): ``t``, ``c``,
+  ``n``, ``s``, ``k`` [3]: ``n`` blocks of expansion ``t`` (1x1 to ``round(in * t)``
+  channels, skipped when ``t`` is 1), ``k`` x ``k`` depthwise (stride ``s`` in the first
+  block, else 1) and a linear 1x1 projection to ``c``; each convolution without bias, with
+  BatchNorm;
 * ``bneck`` (MobileNetV3, a row of Tables 1-2): ``kernel``, ``exp``, ``out``, ``se``, ``nl``
   (``"RE"`` ReLU or ``"HS"`` hard-swish), ``stride``: a 1x1 expansion to ``exp`` (skipped
   when ``exp`` equals the input channels), a depthwise ``kernel`` x ``kernel`` convolution,
@@ -400,12 +401,16 @@ class DepthwiseSeparable(NamedTuple):
 
 
 class InvertedResidual(NamedTuple):
-    """A MobileNetV2 Table 2 row: ``n`` blocks of expansion ``t`` to ``c`` channels."""
+    """A MobileNetV2 Table 2 row: ``n`` blocks of expansion ``t`` to ``c`` channels.
+
+    ``k`` is the depthwise kernel (3 in MobileNetV2; MNASNet's stacks use 3 or 5).
+    """
 
     t: int
     c: int
     n: int
     s: int
+    k: int = 3
 
     def apply(self, run: _Shaper) -> None:
         """Add the row's cost to ``run``."""
@@ -417,13 +422,14 @@ class InvertedResidual(NamedTuple):
             if self.t != 1:
                 run.conv(hidden, 1, 1, 0, bn=True, part="expand")
             stride = self.s if index == 0 else 1
-            run.conv(hidden, 3, stride, 1, groups=hidden, bn=True, part="dw")
+            run.conv(hidden, self.k, stride, self.k // 2, groups=hidden, bn=True, part="dw")
             run.conv(self.c, 1, 1, 0, bn=True, part="project")
         run.prefix = prefix
 
     def describe(self) -> str:
-        """A short label: ``bottleneck t=6 c=24 n=2 s=2``."""
-        return f"bottleneck t={self.t} c={self.c} n={self.n} s={self.s}"
+        """A short label: ``bottleneck t=6 c=24 n=2 s=2`` (``k=5`` when not 3x3)."""
+        kernel = f" k={self.k}" if self.k != 3 else ""
+        return f"bottleneck t={self.t} c={self.c} n={self.n} s={self.s}{kernel}"
 
 
 class Bneck(NamedTuple):
@@ -630,7 +636,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "basic": ({"out", "blocks"}, {"stride"}),
     "bottleneck": ({"width", "out", "blocks"}, {"stride", "stride_on", "groups"}),
     "dw_separable": ({"out"}, {"stride"}),
-    "inverted_residual": ({"t", "c", "n", "s"}, set()),
+    "inverted_residual": ({"t", "c", "n", "s"}, {"k"}),
     "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
     "fire": ({"squeeze", "e1", "e3"}, set()),
     "shuffle_units": ({"out", "blocks"}, set()),
@@ -690,7 +696,7 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
     if op == "dw_separable":
         return DepthwiseSeparable(raw["out"], raw.get("stride", 1))
     if op == "inverted_residual":
-        return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"])
+        return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
     if op == "shuffle_units":
