@@ -50,6 +50,10 @@ TORCHVISION = {
         for m in ("0_5", "1_0", "1_5", "2_0")
     },
     **{f"mnasnet{m}": ("mnasnet", f"MNASNet{m}_Weights") for m in ("0_5", "0_75", "1_0", "1_3")},
+    **{
+        f"convnext_{size}": ("convnext", f"ConvNeXt_{size.title()}_Weights")
+        for size in ("tiny", "small", "base", "large")
+    },
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -95,7 +99,8 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg",
+        "alexnet", "convnext", "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet",
+        "squeezenet", "vgg",
         "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
@@ -245,6 +250,19 @@ def test_shufflenet_v2_matches_table_5(
     ]  # fmt: skip
     assert round(cost.params / 1e6, 1) == weights
     assert abs(cost.macs / 1e6 - mflops) / mflops < 0.02  # torchvision's net is within 2%
+
+
+@pytest.mark.parametrize(
+    ("variant", "params_m", "gflops"),
+    [("convnext_tiny", 29, 4.5), ("convnext_small", 50, 8.7), ("convnext_base", 89, 15.4),
+     ("convnext_large", 198, 34.4)],
+)  # fmt: skip
+def test_convnext_matches_table_1(variant: str, params_m: int, gflops: float) -> None:
+    # Liu et al. 2022 (arXiv:2201.03545v2), Table 1, ImageNet-1K trained, 224^2
+    cost = compute_costs(variant)
+    assert round(cost.params / 1e6) == params_m
+    assert round(cost.macs / 1e9, 1) == gflops
+    assert [s.output_shape[1] for s in cost.stages[:5]] == [56, 56, 28, 14, 7]  # /4 stem
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

@@ -46,7 +46,11 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 * ``shuffle_units`` (ShuffleNetV2, a stage): ``out``, ``blocks``: one stride-2 unit with two
   branches (3x3 depthwise/2 and 1x1; 1x1, 3x3 depthwise/2 and 1x1) concatenated to ``out``
   channels, then ``blocks - 1`` units that run the second branch (stride 1) on half the
-  channels; convolutions without bias, with BatchNorm.
+  channels; convolutions without bias, with BatchNorm;
+* ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
+* ``convnext_blocks`` (ConvNeXt): ``blocks``: each a 7x7 depthwise convolution, LayerNorm,
+  linear layers to 4x and back at every position (as 1x1 convolutions with bias) and a
+  layer scale (1 parameter per channel).
 
 Shapes are ``(C, H, W)`` for one image (batch 1); a ``linear`` layer flattens its input and
 gives ``(out, 1, 1)``. Convolution and pooling sizes follow PyTorch:
@@ -224,6 +228,16 @@ class _Shaper:
     def adaptive_pool(self, size: int, part: str = "") -> None:
         self.shape = (self.shape[0], size, size)
         self._log(part, "adaptive pool", None, None, None, 0, 0)
+
+    def norm(self, part: str = "", kind: str = "layer norm") -> None:
+        """A LayerNorm over the channels: a weight and a bias per channel, no MACs."""
+        self.params += 2 * self.shape[0]
+        self._log(part, kind, None, None, None, 2 * self.shape[0], 0)
+
+    def scale(self, part: str = "") -> None:
+        """A learnable per-channel scale (ConvNeXt's layer scale): one per channel, no MACs."""
+        self.params += self.shape[0]
+        self._log(part, "layer scale", None, None, None, self.shape[0], 0)
 
     def linear(self, out: int, declared_in: int | None, bias: bool, part: str = "") -> None:
         c, h, w = self.shape
@@ -529,6 +543,46 @@ class ShuffleUnits(NamedTuple):
         return f"shuffle unit {self.out} x{self.blocks}, /2"
 
 
+class LayerNorm(NamedTuple):
+    """A LayerNorm over the channels at every position (torchvision's LayerNorm2d)."""
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the norm's weight and bias (2 per channel) to ``run``."""
+        run.norm()
+
+    def describe(self) -> str:
+        """A short label: ``LayerNorm``."""
+        return "LayerNorm"
+
+
+class ConvNeXtBlocks(NamedTuple):
+    """``blocks`` ConvNeXt blocks at the input's width (torchvision's ``CNBlock``).
+
+    Each: a 7x7 depthwise convolution with bias, a LayerNorm, a linear layer to 4x the
+    channels and one back (applied at every position, so counted as 1x1 convolutions with
+    bias: ``H * W * C * 4C`` MACs each), and a learnable layer scale (one per channel).
+    """
+
+    blocks: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the blocks' cost to ``run``."""
+        prefix = run.prefix
+        channels = run.shape[0]
+        for index in range(self.blocks):
+            run.prefix = f"{prefix}.{index}"
+            run.conv(channels, 7, 1, 3, groups=channels, bias=True, part="dwconv")
+            run.norm(part="norm")
+            run.conv(4 * channels, 1, bias=True, part="pwconv1")
+            run.conv(channels, 1, bias=True, part="pwconv2")
+            run.scale(part="layer_scale")
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``ConvNeXt block x3``."""
+        return f"ConvNeXt block x{self.blocks}"
+
+
 Layer = (
     Conv
     | Pool
@@ -541,6 +595,8 @@ Layer = (
     | Bneck
     | Fire
     | ShuffleUnits
+    | LayerNorm
+    | ConvNeXtBlocks
 )
 
 
@@ -640,6 +696,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "bneck": ({"kernel", "exp", "out", "se", "nl", "stride"}, set()),
     "fire": ({"squeeze", "e1", "e3"}, set()),
     "shuffle_units": ({"out", "blocks"}, set()),
+    "layer_norm": (set(), set()),
+    "convnext_blocks": ({"blocks"}, set()),
 }
 
 
@@ -699,6 +757,10 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "layer_norm":
+        return LayerNorm()
+    if op == "convnext_blocks":
+        return ConvNeXtBlocks(raw["blocks"])
     if op == "shuffle_units":
         if raw["out"] % 2:
             raise ImagenetError(f"{where}: a shuffle unit needs an even channel count")
