@@ -54,6 +54,7 @@ TORCHVISION = {
         f"convnext_{size}": ("convnext", f"ConvNeXt_{size.title()}_Weights")
         for size in ("tiny", "small", "base", "large")
     },
+    **{f"densenet{d}": ("densenet", f"DenseNet{d}_Weights") for d in (121, 161, 169, 201)},
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -87,11 +88,14 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
     for block in blocks:
         min_size = re.match(r"\((\d+), (\d+)\)", _meta_value(block, common, "min_size"))
         assert min_size is not None
+        crop = re.search(r"crop_size=(\d+)", block)
+        assert crop is not None
         found.append(
             {
                 "num_params": int(_meta_value(block, common, "num_params")),
                 "_ops": float(_meta_value(block, common, "_ops")),
                 "min_size": (int(min_size.group(1)), int(min_size.group(2))),
+                "crop_size": int(crop.group(1)),
             }
         )
     return found
@@ -99,9 +103,8 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "convnext", "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet",
-        "squeezenet", "vgg",
-        "wide_resnet",
+        "alexnet", "convnext", "densenet", "mnasnet", "mobilenet", "resnet", "resnext",
+        "shufflenet", "squeezenet", "vgg", "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
@@ -114,13 +117,17 @@ def test_every_variant_has_a_spec() -> None:
 def test_params_and_macs_match_torchvision(
     torchvision_wheel: zipfile.ZipFile, variant: str
 ) -> None:
-    cost = compute_costs(variant)
-    assert cost.input_shape == (3, 224, 224)
-    assert cost.output_shape == (1000, 1, 1)
     for weights in torchvision_weights(torchvision_wheel, variant):
+        # each checkpoint at its own crop (EfficientNet-B7 at 600, a SWAG ViT at 384 ...)
+        cost = compute_costs(variant, weights["crop_size"])
+        assert cost.output_shape == (1000, 1, 1)
         assert cost.params == weights["num_params"]
         # _ops is printed to 3 decimals (GMACs; see imagenet_cli/facts/layers.py)
         assert round(cost.macs / 1e9, 3) == weights["_ops"]
+    assert (
+        get_spec(variant).input_size
+        == torchvision_weights(torchvision_wheel, variant)[0]["crop_size"]
+    )  # the spec's own input is the first (default) checkpoint's crop
 
 
 def test_the_issues_named_checks() -> None:
@@ -263,6 +270,25 @@ def test_convnext_matches_table_1(variant: str, params_m: int, gflops: float) ->
     assert round(cost.params / 1e6) == params_m
     assert round(cost.macs / 1e9, 1) == gflops
     assert [s.output_shape[1] for s in cost.stages[:5]] == [56, 56, 28, 14, 7]  # /4 stem
+
+
+def test_densenet_channels_follow_torchvisions_arithmetic(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    source = _source(torchvision_wheel, "densenet")
+    configs = re.findall(r"return _densenet\((\d+), \(([\d, ]+)\), (\d+),", source)
+    assert len(configs) == 4
+    for growth, blocks, init in configs:
+        features = int(init)
+        outputs = []
+        for i, layers in enumerate(int(b) for b in blocks.split(", ")):
+            features += layers * int(growth)
+            if i < 3:
+                features //= 2
+            outputs.append(features)
+        depth = 5 + 2 * sum(int(b) for b in blocks.split(", "))  # conv0, 3 transitions, fc
+        cost = compute_costs(f"densenet{depth}")
+        assert [s.output_shape[0] for s in cost.stages[1:5]] == outputs
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

@@ -48,6 +48,11 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   channels, then ``blocks - 1`` units that run the second branch (stride 1) on half the
   channels; convolutions without bias, with BatchNorm;
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
+  ``batch_norm``: a standalone BatchNorm (likewise);
+* ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
+  1x1 convolution to ``bn_size * growth`` with BatchNorm, 3x3 convolution to ``growth``,
+  concatenated to its input; ``transition``: BatchNorm, 1x1 convolution to half the
+  channels, 2x2 average pool;
 * ``convnext_blocks`` (ConvNeXt): ``blocks``: each a 7x7 depthwise convolution, LayerNorm,
   linear layers to 4x and back at every position (as 1x1 convolutions with bias) and a
   layer scale (1 parameter per channel).
@@ -583,6 +588,62 @@ class ConvNeXtBlocks(NamedTuple):
         return f"ConvNeXt block x{self.blocks}"
 
 
+class BatchNorm(NamedTuple):
+    """A standalone BatchNorm on the current channels (DenseNet's pre-activation norms)."""
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the norm's weight and bias (2 per channel) to ``run``."""
+        run.norm(kind="batch norm")
+
+    def describe(self) -> str:
+        """A short label: ``BN``."""
+        return "BN"
+
+
+class DenseBlock(NamedTuple):
+    """A DenseNet dense block (torchvision's ``_DenseBlock`` of ``_DenseLayer``).
+
+    Each of ``layers`` layers: BatchNorm on its (concatenated) input, a 1x1 convolution
+    to ``bn_size * growth`` channels with BatchNorm, a 3x3 convolution to ``growth``
+    channels; its output is concatenated to the input, so the block adds
+    ``layers * growth`` channels. Convolutions without bias.
+    """
+
+    layers: int
+    growth: int
+    bn_size: int = 4
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the block's cost to ``run``."""
+        prefix = run.prefix
+        for index in range(self.layers):
+            run.prefix = f"{prefix}.{index}"
+            c, h, w = run.shape
+            run.norm(part="norm1", kind="batch norm")
+            run.conv(self.bn_size * self.growth, 1, bn=True, part="conv1")
+            run.conv(self.growth, 3, 1, 1, part="conv2")
+            run.shape = (c + self.growth, h, w)  # the concatenation
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``dense block x6, k=32``."""
+        return f"dense block x{self.layers}, k={self.growth}"
+
+
+class Transition(NamedTuple):
+    """A DenseNet transition: BatchNorm, a 1x1 convolution to half the channels, 2x2 avg pool."""
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the transition's cost to ``run``."""
+        run.norm(part="norm", kind="batch norm")
+        run.conv(run.shape[0] // 2, 1, part="conv")
+        run.pool(2, 2, 0, False, "avg", part="pool")
+
+    def describe(self) -> str:
+        """A short label: ``transition``."""
+        return "transition (1x1, avg pool /2)"
+
+
 Layer = (
     Conv
     | Pool
@@ -597,6 +658,9 @@ Layer = (
     | ShuffleUnits
     | LayerNorm
     | ConvNeXtBlocks
+    | BatchNorm
+    | DenseBlock
+    | Transition
 )
 
 
@@ -698,6 +762,9 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "shuffle_units": ({"out", "blocks"}, set()),
     "layer_norm": (set(), set()),
     "convnext_blocks": ({"blocks"}, set()),
+    "batch_norm": (set(), set()),
+    "dense_block": ({"layers", "growth"}, {"bn_size"}),
+    "transition": (set(), set()),
 }
 
 
@@ -757,6 +824,12 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "batch_norm":
+        return BatchNorm()
+    if op == "dense_block":
+        return DenseBlock(raw["layers"], raw["growth"], raw.get("bn_size", 4))
+    if op == "transition":
+        return Transition()
     if op == "layer_norm":
         return LayerNorm()
     if op == "convnext_blocks":
