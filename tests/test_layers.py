@@ -55,6 +55,7 @@ TORCHVISION = {
         for size in ("tiny", "small", "base", "large")
     },
     **{f"densenet{d}": ("densenet", f"DenseNet{d}_Weights") for d in (121, 161, 169, 201)},
+    "googlenet": ("googlenet", "GoogLeNet_Weights"),
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
@@ -103,7 +104,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
-        "alexnet", "convnext", "densenet", "mnasnet", "mobilenet", "resnet", "resnext",
+        "alexnet", "convnext", "densenet", "googlenet", "mnasnet", "mobilenet", "resnet", "resnext",
         "shufflenet", "squeezenet", "vgg", "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
@@ -289,6 +290,25 @@ def test_densenet_channels_follow_torchvisions_arithmetic(
         depth = 5 + 2 * sum(int(b) for b in blocks.split(", "))  # conv0, 3 transitions, fc
         cost = compute_costs(f"densenet{depth}")
         assert [s.output_shape[0] for s in cost.stages[1:5]] == outputs
+
+
+def test_googlenet_matches_table_1() -> None:
+    # Szegedy et al. 2014 (arXiv:1409.4842v1), Table 1, output sizes: max pool 56x56x64,
+    # max pool 28x28x192, max pool 14x14x480, max pool 7x7x832, inception (5b) 7x7x1024
+    cost = compute_costs("googlenet", detail=True)
+    assert [s.output_shape for s in cost.stages[:5]] == [
+        (64, 56, 56), (192, 28, 28), (480, 14, 14), (832, 7, 7), (1024, 7, 7),
+    ]  # fmt: skip
+    # inception (3a) 28x28x256 from #1x1 64, #3x3 128, #5x5 32, pool proj 32
+    first = [layer for layer in cost.layers if layer.name.startswith("inception3.0")]
+    assert (
+        sum(
+            layer.output_shape[0]
+            for layer in first
+            if layer.name.endswith(("branch1", "branch2.conv", "branch3.conv", "branch4.proj"))
+        )
+        == 256
+    )
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

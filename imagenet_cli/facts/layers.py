@@ -47,6 +47,9 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   branches (3x3 depthwise/2 and 1x1; 1x1, 3x3 depthwise/2 and 1x1) concatenated to ``out``
   channels, then ``blocks - 1`` units that run the second branch (stride 1) on half the
   channels; convolutions without bias, with BatchNorm;
+* ``inception`` (GoogLeNet): ``c1``, ``c3r``, ``c3``, ``c5r``, ``c5``, ``pool``, ``k5`` [5]:
+  the four branches of an Inception module (1x1; 1x1 then 3x3; 1x1 then ``k5`` x ``k5``;
+  3x3/1 max pool then 1x1), concatenated; convolutions without bias, with BatchNorm;
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -644,6 +647,44 @@ class Transition(NamedTuple):
         return "transition (1x1, avg pool /2)"
 
 
+class InceptionModule(NamedTuple):
+    """A GoogLeNet Inception module (torchvision's ``Inception``), four branches concatenated.
+
+    1x1 to ``c1``; 1x1 to ``c3r`` then 3x3 to ``c3``; 1x1 to ``c5r`` then a ``k5`` x ``k5``
+    convolution to ``c5`` (the paper's 5x5; torchvision uses 3x3, "a known bug",
+    pytorch/vision issue 906); a 3x3/1 max pool then 1x1 to ``pool``. Every convolution
+    without bias, with BatchNorm (torchvision's ``BasicConv2d``).
+    """
+
+    c1: int
+    c3r: int
+    c3: int
+    c5r: int
+    c5: int
+    pool: int
+    k5: int = 5
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the module's cost to ``run``."""
+        start = run.shape
+        run.conv(self.c1, 1, bn=True, part="branch1")
+        run.shape = start
+        run.conv(self.c3r, 1, bn=True, part="branch2.reduce")
+        run.conv(self.c3, 3, 1, 1, bn=True, part="branch2.conv")
+        run.shape = start
+        run.conv(self.c5r, 1, bn=True, part="branch3.reduce")
+        run.conv(self.c5, self.k5, 1, self.k5 // 2, bn=True, part="branch3.conv")
+        run.shape = start
+        run.pool(3, 1, 1, True, part="branch4.pool")
+        run.conv(self.pool, 1, bn=True, part="branch4.proj")
+        total = self.c1 + self.c3 + self.c5 + self.pool
+        run.shape = (total, start[1], start[2])
+
+    def describe(self) -> str:
+        """A short label: ``inception 64/96>128/16>32/32``."""
+        return f"inception {self.c1}/{self.c3r}>{self.c3}/{self.c5r}>{self.c5}/{self.pool}"
+
+
 Layer = (
     Conv
     | Pool
@@ -661,6 +702,7 @@ Layer = (
     | BatchNorm
     | DenseBlock
     | Transition
+    | InceptionModule
 )
 
 
@@ -765,6 +807,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "batch_norm": (set(), set()),
     "dense_block": ({"layers", "growth"}, {"bn_size"}),
     "transition": (set(), set()),
+    "inception": ({"c1", "c3r", "c3", "c5r", "c5", "pool"}, {"k5"}),
 }
 
 
@@ -824,6 +867,10 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "inception":
+        return InceptionModule(
+            raw["c1"], raw["c3r"], raw["c3"], raw["c5r"], raw["c5"], raw["pool"], raw.get("k5", 5)
+        )
     if op == "batch_norm":
         return BatchNorm()
     if op == "dense_block":
