@@ -50,6 +50,11 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 * ``inception`` (GoogLeNet): ``c1``, ``c3r``, ``c3``, ``c5r``, ``c5``, ``pool``, ``k5`` [5]:
   the four branches of an Inception module (1x1; 1x1 then 3x3; 1x1 then ``k5`` x ``k5``;
   3x3/1 max pool then 1x1), concatenated; convolutions without bias, with BatchNorm;
+* ``mbconv`` (EfficientNet): ``t``, ``k``, ``s``, ``c``, ``n``: ``n`` blocks of 1x1
+  expansion to ``make_divisible(in * t, 8)`` (skipped when equal to ``in``), ``k`` x ``k``
+  depthwise (stride ``s`` first), squeeze-and-excitation to ``max(1, in // 4)`` and a 1x1
+  projection to ``c``; ``fused_mbconv`` (EfficientNetV2): the same without SE, the
+  expansion and depthwise convolutions fused into one ``k`` x ``k`` convolution;
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -685,6 +690,84 @@ class InceptionModule(NamedTuple):
         return f"inception {self.c1}/{self.c3r}>{self.c3}/{self.c5r}>{self.c5}/{self.pool}"
 
 
+class MBConvBlocks(NamedTuple):
+    """An EfficientNet stage of ``n`` MBConv blocks (torchvision's ``MBConv``).
+
+    Each: a 1x1 expansion to ``make_divisible(in * t, 8)`` channels (skipped when that
+    equals the input), a ``k`` x ``k`` depthwise convolution (stride ``s`` in the first
+    block), squeeze-and-excitation to ``max(1, in // 4)`` channels (two 1x1 convolutions
+    with bias on the pooled map) and a 1x1 projection to ``c``; convolutions without bias,
+    with BatchNorm. ``in`` is each block's own input (``c`` after the first).
+    """
+
+    t: float
+    k: int
+    s: int
+    c: int
+    n: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        prefix = run.prefix
+        for index in range(self.n):
+            run.prefix = f"{prefix}.{index}"
+            inp = run.shape[0]
+            expanded = make_divisible(inp * self.t, 8)
+            if expanded != inp:
+                run.conv(expanded, 1, bn=True, part="expand")
+            stride = self.s if index == 0 else 1
+            run.conv(expanded, self.k, stride, (self.k - 1) // 2, expanded, bn=True, part="dw")
+            body = run.shape
+            run.adaptive_pool(1, part="se.avgpool")
+            run.conv(max(1, inp // 4), 1, bias=True, part="se.fc1")
+            run.conv(expanded, 1, bias=True, part="se.fc2")
+            run.shape = body
+            run.conv(self.c, 1, bn=True, part="project")
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``MBConv6 k3 c24 x2, /2``."""
+        stride = f", /{self.s}" if self.s > 1 else ""
+        return f"MBConv{self.t:g} k{self.k} c{self.c} x{self.n}{stride}"
+
+
+class FusedMBConvBlocks(NamedTuple):
+    """An EfficientNetV2 stage of ``n`` Fused-MBConv blocks (torchvision's ``FusedMBConv``).
+
+    Each: a ``k`` x ``k`` convolution to ``make_divisible(in * t, 8)`` channels (stride
+    ``s`` in the first block) and a 1x1 projection to ``c``; when the expansion equals the
+    input, a single ``k`` x ``k`` convolution to ``c``. No squeeze-and-excitation;
+    convolutions without bias, with BatchNorm.
+    """
+
+    t: float
+    k: int
+    s: int
+    c: int
+    n: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        prefix = run.prefix
+        for index in range(self.n):
+            run.prefix = f"{prefix}.{index}"
+            inp = run.shape[0]
+            expanded = make_divisible(inp * self.t, 8)
+            stride = self.s if index == 0 else 1
+            padding = (self.k - 1) // 2
+            if expanded != inp:
+                run.conv(expanded, self.k, stride, padding, bn=True, part="expand")
+                run.conv(self.c, 1, bn=True, part="project")
+            else:
+                run.conv(self.c, self.k, stride, padding, bn=True, part="conv")
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``Fused-MBConv4 k3 c48 x4, /2``."""
+        stride = f", /{self.s}" if self.s > 1 else ""
+        return f"Fused-MBConv{self.t:g} k{self.k} c{self.c} x{self.n}{stride}"
+
+
 Layer = (
     Conv
     | Pool
@@ -703,6 +786,8 @@ Layer = (
     | DenseBlock
     | Transition
     | InceptionModule
+    | MBConvBlocks
+    | FusedMBConvBlocks
 )
 
 
@@ -808,6 +893,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "dense_block": ({"layers", "growth"}, {"bn_size"}),
     "transition": (set(), set()),
     "inception": ({"c1", "c3r", "c3", "c5r", "c5", "pool"}, {"k5"}),
+    "mbconv": ({"t", "k", "s", "c", "n"}, set()),
+    "fused_mbconv": ({"t", "k", "s", "c", "n"}, set()),
 }
 
 
@@ -867,6 +954,9 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op in ("mbconv", "fused_mbconv"):
+        kind = MBConvBlocks if op == "mbconv" else FusedMBConvBlocks
+        return kind(raw["t"], raw["k"], raw["s"], raw["c"], raw["n"])
     if op == "inception":
         return InceptionModule(
             raw["c1"], raw["c3r"], raw["c3"], raw["c5r"], raw["c5"], raw["pool"], raw.get("k5", 5)
