@@ -56,6 +56,10 @@ TORCHVISION = {
     },
     **{f"densenet{d}": ("densenet", f"DenseNet{d}_Weights") for d in (121, 161, 169, 201)},
     "googlenet": ("googlenet", "GoogLeNet_Weights"),
+    **{
+        f"vit_{m}": ("vision_transformer", f"ViT_{m.upper()}_Weights")
+        for m in ("b_16", "b_32", "l_16", "l_32", "h_14")
+    },
     **{f"efficientnet_b{i}": ("efficientnet", f"EfficientNet_B{i}_Weights") for i in range(8)},
     **{
         f"efficientnet_v2_{s}": ("efficientnet", f"EfficientNet_V2_{s.upper()}_Weights")
@@ -63,8 +67,11 @@ TORCHVISION = {
     },
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
+#: ViTs size their position embeddings to the input (torchvision builds them for one
+#: ``image_size`` and asserts it), so their params depend on it
+VIT = {v for v in TORCHVISION if v.startswith("vit_")}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
-ADAPTIVE = sorted(EXPECTED_VARIANTS - {"alexnet_paper"})
+ADAPTIVE = sorted(EXPECTED_VARIANTS - {"alexnet_paper"} - VIT)
 
 
 def _source(wheel: zipfile.ZipFile, module: str) -> str:
@@ -118,7 +125,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
-        "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg",
+        "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg", "vit",
         "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
@@ -160,7 +167,8 @@ def test_smallest_input_is_torchvisions_min_size(
     assert compute_costs(variant, (height, width)).output_shape == (1000, 1, 1)
     # EfficientNetV2's min_size (33, 33) is not where its maps vanish: every strided
     # convolution is padded, so even a 1x1 input keeps 1x1 maps; only the bound is checked
-    if height > 1 and not variant.startswith("efficientnet_v2"):
+    # ViTs accept only their image_size (torchvision asserts it); min_size is that size
+    if height > 1 and not variant.startswith("efficientnet_v2") and variant not in VIT:
         with pytest.raises(ImagenetError, match="too small"):
             compute_costs(variant, (height - 1, width))
 
@@ -325,6 +333,18 @@ def test_googlenet_matches_table_1() -> None:
         )
         == 256
     )
+
+
+def test_vit_matches_table_1_and_counts_attention() -> None:
+    # Dosovitskiy et al. 2021 (arXiv:2010.11929), Table 1: ViT-Huge 632M parameters, as
+    # torchvision's 1000-class ViT-H/14 at 224 (632,045,800)
+    assert round(compute_costs("vit_h_14", 224).params / 1e6) == 632
+    cost = compute_costs("vit_b_16", detail=True)
+    # one block at 224: 197 tokens; Q K^T and weights x V cost 197 * 197 * 768 each
+    q_k = [layer for layer in cost.layers if layer.name.endswith("0.attention.q_k")]
+    assert q_k and q_k[0].macs == 197 * 197 * 768
+    embeddings = next(layer for layer in cost.layers if layer.name.endswith("embeddings"))
+    assert embeddings.params == 768 + 197 * 768  # class token and position embeddings
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

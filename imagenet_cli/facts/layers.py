@@ -55,6 +55,9 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
   depthwise (stride ``s`` first), squeeze-and-excitation to ``max(1, in // 4)`` and a 1x1
   projection to ``c``; ``fused_mbconv`` (EfficientNetV2): the same without SE, the
   expansion and depthwise convolutions fused into one ``k`` x ``k`` convolution;
+* ``vit_encoder`` (ViT): ``layers``, ``heads``, ``mlp``: class token and position
+  embeddings for the patch grid, ``layers`` pre-norm Transformer blocks (multi-head
+  self-attention and an MLP), a final LayerNorm; the output is the class token;
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -81,6 +84,12 @@ a convolution costs ``C_out * H_out * W_out * (C_in / groups) * k_h * k_w``, a l
 ReLU6, hard-swish, hard-sigmoid), pooling of every kind (so SE's global average pool),
 SE's elementwise product, residual additions, LRN, dropout, softmax. SE's two 1x1
 convolutions are convolutions and are counted.
+
+Transformers: a linear layer applied to ``N`` tokens costs ``N * in * out``; attention's
+two matrix products (``Q K^T`` and the attention weights times ``V``) cost ``N * N * D``
+each over all heads (``heads * N * N * D / heads``); softmax, scaling, LayerNorm, GELU,
+position-embedding additions and residual additions are not counted. Learnable class
+tokens, position embeddings, LayerNorm weights and biases and layer scales are parameters.
 
 This is the convention of torchvision's ``_ops`` figure, which its documentation prints as
 "GFLOPS" (``docs/source/conf.py``, ``f"{v:.2f}"`` under the heading GFLOPS). pytorch/vision
@@ -251,6 +260,20 @@ class _Shaper:
         """A learnable per-channel scale (ConvNeXt's layer scale): one per channel, no MACs."""
         self.params += self.shape[0]
         self._log(part, "layer scale", None, None, None, self.shape[0], 0)
+
+    def tokens(self, out: int, bias: bool, part: str, kind: str = "linear") -> None:
+        """A linear layer applied to each of the ``N`` tokens of a ``(D, N, 1)`` sequence."""
+        d, n, _ = self.shape
+        params = d * out + (out if bias else 0)
+        self.params += params
+        self.macs += n * d * out
+        self.shape = (out, n, 1)
+        self._log(part, kind, None, None, None, params, n * d * out)
+
+    def matmul(self, macs: int, part: str) -> None:
+        """A product of two activations (attention's Q K^T, or its weights times V)."""
+        self.macs += macs
+        self._log(part, "matmul", None, None, None, 0, macs)
 
     def linear(self, out: int, declared_in: int | None, bias: bool, part: str = "") -> None:
         c, h, w = self.shape
@@ -768,6 +791,52 @@ class FusedMBConvBlocks(NamedTuple):
         return f"Fused-MBConv{self.t:g} k{self.k} c{self.c} x{self.n}{stride}"
 
 
+class VitEncoder(NamedTuple):
+    """A ViT encoder on a patch embedding (torchvision's ``VisionTransformer``).
+
+    The input ``(D, h, w)`` (the patch convolution's output) becomes ``N = h * w + 1``
+    tokens with a class token and learned position embeddings (``D`` and ``N * D``
+    parameters: the embeddings are sized to the input, as torchvision builds the model for
+    its ``image_size``). Each of ``layers`` blocks: LayerNorm, multi-head self-attention
+    (a ``D -> 3D`` projection, ``Q K^T`` and ``weights x V`` products of ``N * N * D`` MACs
+    each, a ``D -> D`` projection, all with bias), LayerNorm, MLP ``D -> mlp -> D`` with
+    bias; then a final LayerNorm. The output is the class token, ``(D, 1, 1)``.
+    """
+
+    layers: int
+    heads: int
+    mlp: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the encoder's cost to ``run``."""
+        d, h, w = run.shape
+        if d % self.heads:
+            raise ImagenetError(f"{run.where}: {d} channels do not split into {self.heads} heads")
+        n = h * w + 1
+        prefix = run.prefix
+        run.shape = (d, n, 1)
+        run.params += d + n * d
+        run._log("embeddings", "embedding", None, None, None, d + n * d, 0)
+        for index in range(self.layers):
+            run.prefix = f"{prefix}.{index}"
+            run.norm(part="ln_1")
+            run.tokens(3 * d, True, "attention.in_proj")
+            run.shape = (d, n, 1)
+            run.matmul(n * n * d, "attention.q_k")
+            run.matmul(n * n * d, "attention.weights_v")
+            run.tokens(d, True, "attention.out_proj")
+            run.norm(part="ln_2")
+            run.tokens(self.mlp, True, "mlp.fc1")
+            run.tokens(d, True, "mlp.fc2")
+        run.prefix = prefix
+        run.norm(part="ln")
+        run.shape = (d, 1, 1)  # the class token
+
+    def describe(self) -> str:
+        """A short label: ``encoder x12, 12 heads, MLP 3072``."""
+        return f"encoder x{self.layers}, {self.heads} heads, MLP {self.mlp}"
+
+
 Layer = (
     Conv
     | Pool
@@ -788,6 +857,7 @@ Layer = (
     | InceptionModule
     | MBConvBlocks
     | FusedMBConvBlocks
+    | VitEncoder
 )
 
 
@@ -895,6 +965,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "inception": ({"c1", "c3r", "c3", "c5r", "c5", "pool"}, {"k5"}),
     "mbconv": ({"t", "k", "s", "c", "n"}, set()),
     "fused_mbconv": ({"t", "k", "s", "c", "n"}, set()),
+    "vit_encoder": ({"layers", "heads", "mlp"}, set()),
 }
 
 
@@ -954,6 +1025,8 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "vit_encoder":
+        return VitEncoder(raw["layers"], raw["heads"], raw["mlp"])
     if op in ("mbconv", "fused_mbconv"):
         kind = MBConvBlocks if op == "mbconv" else FusedMBConvBlocks
         return kind(raw["t"], raw["k"], raw["s"], raw["c"], raw["n"])

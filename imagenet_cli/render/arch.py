@@ -19,8 +19,9 @@ from imagenet_cli.facts.layers import LayerCost, NetworkCost
 from imagenet_cli.facts.timeline import Entry
 
 MACS_CONVENTION = (
-    "multiply-accumulates of convolutions and linear layers for one image (BatchNorm, "
-    "activations, pooling and additions not counted), the convention of torchvision's _ops"
+    "multiply-accumulates of convolutions, linear layers and attention's matrix products "
+    "for one image (norms, activations, softmax, pooling and additions not counted), the "
+    "convention of torchvision's _ops"
 )
 
 
