@@ -60,6 +60,10 @@ TORCHVISION = {
         f"vit_{m}": ("vision_transformer", f"ViT_{m.upper()}_Weights")
         for m in ("b_16", "b_32", "l_16", "l_32", "h_14")
     },
+    **{
+        f"swin_{m}": ("swin_transformer", f"Swin_{m.upper()}_Weights")
+        for m in ("t", "s", "b", "v2_t", "v2_s", "v2_b")
+    },
     **{f"efficientnet_b{i}": ("efficientnet", f"EfficientNet_B{i}_Weights") for i in range(8)},
     **{
         f"efficientnet_v2_{s}": ("efficientnet", f"EfficientNet_V2_{s.upper()}_Weights")
@@ -125,8 +129,8 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
-        "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "vgg", "vit",
-        "wide_resnet",
+        "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "swin", "vgg",
+        "vit", "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
@@ -167,8 +171,10 @@ def test_smallest_input_is_torchvisions_min_size(
     assert compute_costs(variant, (height, width)).output_shape == (1000, 1, 1)
     # EfficientNetV2's min_size (33, 33) is not where its maps vanish: every strided
     # convolution is padded, so even a 1x1 input keeps 1x1 maps; only the bound is checked
-    # ViTs accept only their image_size (torchvision asserts it); min_size is that size
-    if height > 1 and not variant.startswith("efficientnet_v2") and variant not in VIT:
+    # ViTs accept only their image_size (torchvision asserts it); Swin pads its maps to
+    # whole windows: in neither is min_size where the maps vanish
+    padded = variant.startswith(("efficientnet_v2", "swin"))
+    if height > 1 and not padded and variant not in VIT:
         with pytest.raises(ImagenetError, match="too small"):
             compute_costs(variant, (height - 1, width))
 
@@ -345,6 +351,19 @@ def test_vit_matches_table_1_and_counts_attention() -> None:
     assert q_k and q_k[0].macs == 197 * 197 * 768
     embeddings = next(layer for layer in cost.layers if layer.name.endswith("embeddings"))
     assert embeddings.params == 768 + 197 * 768  # class token and position embeddings
+
+
+@pytest.mark.parametrize(
+    ("variant", "params_m", "gflops"),
+    [("swin_t", 28, 4.5), ("swin_s", 50, 8.7), ("swin_b", 88, 15.4)],
+)
+def test_swin_matches_table_1(variant: str, params_m: int, gflops: float) -> None:
+    # Liu et al. 2021 (arXiv:2103.14030), Table 1(a), 224^2; stages at H/4 ... H/32 (Sec. 3.1).
+    # Table 1 prints 29M for Swin-T; torchvision's Swin-T has 28,288,354 (see swin.json notes)
+    cost = compute_costs(variant)
+    assert round(cost.params / 1e6) == params_m
+    assert round(cost.macs / 1e9, 1) == gflops
+    assert [s.output_shape[1] for s in cost.stages[:5]] == [56, 56, 28, 14, 7]
 
 
 def test_resnet50_stride_placement_v1_5() -> None:

@@ -37,7 +37,7 @@ def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[
 FAMILIES = {
     "alexnet", "zfnet", "googlenet", "vgg", "inception_v3", "resnet", "densenet", "yolo",
     "mobilenet", "senet", "efficientnet", "vit", "resnext", "wide_resnet",
-    "squeezenet", "shufflenet", "mnasnet", "convnext", "efficientnet_v2",
+    "squeezenet", "shufflenet", "mnasnet", "convnext", "efficientnet_v2", "swin",
 }  # fmt: skip
 
 

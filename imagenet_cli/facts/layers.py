@@ -58,6 +58,9 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 * ``vit_encoder`` (ViT): ``layers``, ``heads``, ``mlp``: class token and position
   embeddings for the patch grid, ``layers`` pre-norm Transformer blocks (multi-head
   self-attention and an MLP), a final LayerNorm; the output is the class token;
+* ``swin_blocks`` (Swin Transformer): ``blocks``, ``heads``, ``window``, ``v2`` [false]:
+  window-attention blocks with an MLP (see :class:`SwinBlocks`); ``patch_merging``,
+  ``v2`` [false]: 2x2 merging to twice the channels;
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -837,6 +840,97 @@ class VitEncoder(NamedTuple):
         return f"encoder x{self.layers}, {self.heads} heads, MLP {self.mlp}"
 
 
+class SwinBlocks(NamedTuple):
+    """A Swin Transformer stage of ``blocks`` blocks at the input's width (torchvision).
+
+    Each block: LayerNorm; window attention in ``window`` x ``window`` windows (the map
+    padded to whole windows; a ``C -> 3C`` projection with bias on every padded token,
+    ``Q K^T`` and ``weights x V`` of ``tokens * window^2 * C`` MACs each, a ``C -> C``
+    projection with bias); LayerNorm; MLP ``C -> 4C -> C`` with bias. V1 (``v2`` false)
+    learns a relative position bias table of ``(2 window - 1)^2 * heads``; V2 learns a
+    per-head logit scale and a position-bias MLP ``2 -> 512 -> heads`` run on the
+    ``(2 window - 1)^2`` relative coordinates (counted as linear layers). Shifting and
+    masks cost nothing.
+    """
+
+    blocks: int
+    heads: int
+    window: int
+    v2: bool = False
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        c, h, w = run.shape
+        if c % self.heads:
+            raise ImagenetError(f"{run.where}: {c} channels do not split into {self.heads} heads")
+        win = self.window
+        padded = -(-h // win) * win * (-(-w // win) * win)
+        table = (2 * win - 1) ** 2
+        prefix = run.prefix
+        for index in range(self.blocks):
+            run.prefix = f"{prefix}.{index}"
+            run.norm(part="norm1")
+            run.shape = (c, padded, 1)
+            run.tokens(3 * c, True, "attn.qkv")
+            run.shape = (c, padded, 1)
+            if self.v2:
+                run.params += self.heads
+                run._log("attn.logit_scale", "parameter", None, None, None, self.heads, 0)
+                cpb = (2 * 512 + 512) + 512 * self.heads
+                run.params += cpb
+                run.macs += table * 2 * 512 + table * 512 * self.heads
+                run._log(
+                    "attn.cpb_mlp", "linear", None, None, None, cpb,
+                    table * 2 * 512 + table * 512 * self.heads,
+                )  # fmt: skip
+            else:
+                run.params += table * self.heads
+                run._log(
+                    "attn.relative_position_bias_table", "parameter", None, None, None,
+                    table * self.heads, 0,
+                )  # fmt: skip
+            run.matmul(padded * win * win * c, "attn.q_k")
+            run.matmul(padded * win * win * c, "attn.weights_v")
+            run.tokens(c, True, "attn.proj")
+            run.shape = (c, h * w, 1)
+            run.norm(part="norm2")
+            run.tokens(4 * c, True, "mlp.fc1")
+            run.tokens(c, True, "mlp.fc2")
+            run.shape = (c, h, w)
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``Swin block x2, 3 heads, window 7``."""
+        version = "Swin V2" if self.v2 else "Swin"
+        return f"{version} block x{self.blocks}, {self.heads} heads, window {self.window}"
+
+
+class PatchMerging(NamedTuple):
+    """Swin's patch merging: 2x2 neighbours concatenated (4C), LayerNorm, linear to 2C.
+
+    V1 normalises the 4C concatenation before the linear layer; V2 normalises its 2C
+    output. The linear layer has no bias. Odd maps are padded to even first.
+    """
+
+    v2: bool = False
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the merging's cost to ``run``."""
+        c, h, w = run.shape
+        oh, ow = -(-h // 2), -(-w // 2)
+        run.shape = (4 * c, oh * ow, 1)
+        if not self.v2:
+            run.norm(part="norm")
+        run.tokens(2 * c, False, "reduction")
+        if self.v2:
+            run.norm(part="norm")
+        run.shape = (2 * c, oh, ow)
+
+    def describe(self) -> str:
+        """A short label: ``patch merging``."""
+        return "patch merging" + (" (V2)" if self.v2 else "")
+
+
 Layer = (
     Conv
     | Pool
@@ -858,6 +952,8 @@ Layer = (
     | MBConvBlocks
     | FusedMBConvBlocks
     | VitEncoder
+    | SwinBlocks
+    | PatchMerging
 )
 
 
@@ -966,6 +1062,8 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "mbconv": ({"t", "k", "s", "c", "n"}, set()),
     "fused_mbconv": ({"t", "k", "s", "c", "n"}, set()),
     "vit_encoder": ({"layers", "heads", "mlp"}, set()),
+    "swin_blocks": ({"blocks", "heads", "window"}, {"v2"}),
+    "patch_merging": (set(), {"v2"}),
 }
 
 
@@ -1025,6 +1123,10 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "swin_blocks":
+        return SwinBlocks(raw["blocks"], raw["heads"], raw["window"], raw.get("v2", False))
+    if op == "patch_merging":
+        return PatchMerging(raw.get("v2", False))
     if op == "vit_encoder":
         return VitEncoder(raw["layers"], raw["heads"], raw["mlp"])
     if op in ("mbconv", "fused_mbconv"):
