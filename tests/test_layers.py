@@ -64,6 +64,26 @@ TORCHVISION = {
         f"swin_{m}": ("swin_transformer", f"Swin_{m.upper()}_Weights")
         for m in ("t", "s", "b", "v2_t", "v2_s", "v2_b")
     },
+    **{
+        f"regnet_{m}": ("regnet", f"RegNet_{m.upper()}_Weights")
+        for m in (
+            "y_400mf",
+            "y_800mf",
+            "y_1_6gf",
+            "y_3_2gf",
+            "y_8gf",
+            "y_16gf",
+            "y_32gf",
+            "y_128gf",
+            "x_400mf",
+            "x_800mf",
+            "x_1_6gf",
+            "x_3_2gf",
+            "x_8gf",
+            "x_16gf",
+            "x_32gf",
+        )
+    },
     **{f"efficientnet_b{i}": ("efficientnet", f"EfficientNet_B{i}_Weights") for i in range(8)},
     **{
         f"efficientnet_v2_{s}": ("efficientnet", f"EfficientNet_V2_{s.upper()}_Weights")
@@ -129,8 +149,8 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
-        "mnasnet", "mobilenet", "resnet", "resnext", "shufflenet", "squeezenet", "swin", "vgg",
-        "vit", "wide_resnet",
+        "mnasnet", "mobilenet", "regnet", "resnet", "resnext", "shufflenet", "squeezenet",
+        "swin", "vgg", "vit", "wide_resnet",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():

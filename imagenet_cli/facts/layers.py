@@ -61,6 +61,9 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 * ``swin_blocks`` (Swin Transformer): ``blocks``, ``heads``, ``window``, ``v2`` [false]:
   window-attention blocks with an MLP (see :class:`SwinBlocks`); ``patch_merging``,
   ``v2`` [false]: 2x2 merging to twice the channels;
+* ``regnet_stage`` (RegNet X/Y): ``width``, ``depth``, ``group_width``, ``se_ratio``
+  [none], ``stride`` [2], ``bottleneck`` [1.0]: residual bottleneck blocks with grouped
+  3x3 convolutions (and squeeze-and-excitation for RegNetY);
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -931,6 +934,56 @@ class PatchMerging(NamedTuple):
         return "patch merging" + (" (V2)" if self.v2 else "")
 
 
+class RegNetStage(NamedTuple):
+    """A RegNet stage (torchvision's ``AnyStage`` of ``ResBottleneckBlock``).
+
+    ``depth`` blocks to ``width`` channels, the first with stride ``stride`` and a 1x1
+    projection shortcut (with BatchNorm) when the stride or the width changes. Each block:
+    a 1x1 convolution to ``w_b = round(width * bottleneck)``, a 3x3 convolution in
+    ``w_b // group_width`` groups, squeeze-and-excitation to ``round(se_ratio * input
+    width)`` channels when ``se_ratio`` (RegNetY), a 1x1 convolution to ``width``;
+    convolutions without bias, with BatchNorm (SE's with bias, without).
+    """
+
+    width: int
+    depth: int
+    group_width: int
+    se_ratio: float | None = None
+    stride: int = 2
+    bottleneck: float = 1.0
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        prefix = run.prefix
+        for index in range(self.depth):
+            run.prefix = f"{prefix}.{index}"
+            start = run.shape
+            inp = start[0]
+            stride = self.stride if index == 0 else 1
+            w_b = round(self.width * self.bottleneck)
+            run.conv(w_b, 1, bn=True, part="a")
+            run.conv(w_b, 3, stride, 1, w_b // self.group_width, bn=True, part="b")
+            if self.se_ratio:
+                body = run.shape
+                run.adaptive_pool(1, part="se.avgpool")
+                run.conv(round(self.se_ratio * inp), 1, bias=True, part="se.fc1")
+                run.conv(w_b, 1, bias=True, part="se.fc2")
+                run.shape = body
+            run.conv(self.width, 1, bn=True, part="c")
+            if inp != self.width or stride != 1:
+                body = run.shape
+                run.shape = start
+                run.conv(self.width, 1, stride, bn=True, part="proj")
+                run.shape = body
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``RegNet 224 x4, g8, SE, /2``."""
+        parts = [f"RegNet {self.width} x{self.depth}", f"g{self.group_width}"]
+        parts += ["SE"] if self.se_ratio else []
+        return ", ".join(parts) + (f", /{self.stride}" if self.stride > 1 else "")
+
+
 Layer = (
     Conv
     | Pool
@@ -954,6 +1007,7 @@ Layer = (
     | VitEncoder
     | SwinBlocks
     | PatchMerging
+    | RegNetStage
 )
 
 
@@ -1064,6 +1118,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "vit_encoder": ({"layers", "heads", "mlp"}, set()),
     "swin_blocks": ({"blocks", "heads", "window"}, {"v2"}),
     "patch_merging": (set(), {"v2"}),
+    "regnet_stage": ({"width", "depth", "group_width"}, {"se_ratio", "stride", "bottleneck"}),
 }
 
 
@@ -1123,6 +1178,15 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "regnet_stage":
+        return RegNetStage(
+            raw["width"],
+            raw["depth"],
+            raw["group_width"],
+            raw.get("se_ratio"),
+            raw.get("stride", 2),
+            raw.get("bottleneck", 1.0),
+        )
     if op == "swin_blocks":
         return SwinBlocks(raw["blocks"], raw["heads"], raw["window"], raw.get("v2", False))
     if op == "patch_merging":
