@@ -56,6 +56,7 @@ TORCHVISION = {
     },
     **{f"densenet{d}": ("densenet", f"DenseNet{d}_Weights") for d in (121, 161, 169, 201)},
     "googlenet": ("googlenet", "GoogLeNet_Weights"),
+    "inception_v3": ("inception", "Inception_V3_Weights"),
     **{
         f"vit_{m}": ("vision_transformer", f"ViT_{m.upper()}_Weights")
         for m in ("b_16", "b_32", "l_16", "l_32", "h_14")
@@ -96,6 +97,13 @@ EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 VIT = {v for v in TORCHVISION if v.startswith("vit_")}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
 ADAPTIVE = sorted(EXPECTED_VARIANTS - {"alexnet_paper"} - VIT)
+# torchvision's own floor where it is above the 63 px the property tests start at
+# (inception.py: ``"min_size": (75, 75)``).
+MIN_SIDE = {"inception_v3": 75}
+
+
+def _at_least(variant: str, side: int) -> int:
+    return max(side, MIN_SIDE.get(variant, 0))
 
 
 def _source(wheel: zipfile.ZipFile, module: str) -> str:
@@ -149,6 +157,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
+        "inception_v3",
         "mnasnet", "mobilenet", "regnet", "resnet", "resnext", "shufflenet", "squeezenet",
         "swin", "vgg", "vit", "wide_resnet",
     )  # fmt: skip
@@ -386,6 +395,23 @@ def test_swin_matches_table_1(variant: str, params_m: int, gflops: float) -> Non
     assert [s.output_shape[1] for s in cost.stages[:5]] == [56, 56, 28, 14, 7]
 
 
+def test_inception_v3_aux_classifier_counts_params_not_macs(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    # torchvision keeps the aux classifier when loading the weights (aux_logits defaults
+    # to True), and Inception3.forward runs it only in training
+    source = _source(torchvision_wheel, "inception")
+    assert 'original_aux_logits = kwargs.get("aux_logits", True)' in source
+    assert "if self.training:" in source
+    cost = compute_costs("inception_v3", detail=True)
+    aux = [layer for layer in cost.layers if "training only" in layer.kind]
+    assert aux and all(layer.macs == 0 for layer in aux)
+    # InceptionAux: 1x1 768->128 and 5x5 128->768 BasicConv2d, fc 768->1000
+    assert sum(layer.params for layer in aux) == (768 * 128 + 256) + (128 * 768 * 25 + 2 * 768) + (
+        768 * 1000 + 1000
+    )
+
+
 def test_resnet50_stride_placement_v1_5() -> None:
     # torchvision strides the 3x3 (V1.5): conv3_x's first 1x1 runs at 56x56, so the stage
     # costs more than the paper's placement would (its 1x1 would run at 28x28).
@@ -445,6 +471,7 @@ def test_squeeze_channels() -> None:
 @settings(max_examples=60, deadline=None)
 @given(variant=st.sampled_from(ADAPTIVE), side=st.integers(min_value=63, max_value=512))
 def test_params_do_not_depend_on_input_size(variant: str, side: int) -> None:
+    side = _at_least(variant, side)
     assert compute_costs(variant, side).params == compute_costs(variant).params
 
 
@@ -454,7 +481,7 @@ def test_params_do_not_depend_on_input_size(variant: str, side: int) -> None:
     sides=st.lists(st.integers(min_value=63, max_value=448), min_size=2, max_size=2),
 )
 def test_macs_grow_with_input_size(variant: str, sides: list[int]) -> None:
-    small, large = sorted(sides)
+    small, large = sorted(_at_least(variant, side) for side in sides)
     small_cost, large_cost = compute_costs(variant, small), compute_costs(variant, large)
     assert small_cost.macs <= large_cost.macs
     if large >= 2 * small:
@@ -468,6 +495,7 @@ def test_macs_grow_with_input_size(variant: str, sides: list[int]) -> None:
     width=st.integers(min_value=64, max_value=320),
 )
 def test_stages_add_up_and_transpose(variant: str, height: int, width: int) -> None:
+    height, width = _at_least(variant, height), _at_least(variant, width)
     cost = compute_costs(variant, (height, width))
     assert cost.params == sum(s.params for s in cost.stages)
     assert cost.macs == sum(s.macs for s in cost.stages)

@@ -13,7 +13,8 @@ lacks, from the papers' tables (each variant names its ``source``). A file reads
 Every stage is a list of layers or compact blocks; each layer is an object whose ``op``
 is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 
-* ``conv``: ``out``, ``kernel``, ``stride`` [1], ``padding`` [0], ``groups`` [1],
+* ``conv``: ``out``, ``kernel`` (an int, or ``[height, width]`` for a rectangular kernel
+  such as Inception-v3's 1x7), ``stride`` [1], ``padding`` [0] (likewise), ``groups`` [1],
   ``bias`` [true], ``bn`` [false] (a BatchNorm2d after it), ``act`` [none];
 * ``max_pool`` / ``avg_pool``: ``kernel``, ``stride`` [kernel], ``padding`` [0],
   ``ceil_mode`` [false]; ``adaptive_avg_pool``: ``size``; ``lrn`` (local response
@@ -64,6 +65,9 @@ is one of (defaults in brackets; ``repeat`` [1] repeats any layer):
 * ``regnet_stage`` (RegNet X/Y): ``width``, ``depth``, ``group_width``, ``se_ratio``
   [none], ``stride`` [2], ``bottleneck`` [1.0]: residual bottleneck blocks with grouped
   3x3 convolutions (and squeeze-and-excitation for RegNetY);
+* ``branches``: ``branches``, a list of layer lists run on the same input and
+  concatenated (Inception-v3's modules); ``training_only``: ``layers`` whose parameters
+  count but whose MACs do not (an auxiliary classifier that evaluation skips);
 * ``layer_norm``: a LayerNorm over the channels (2 parameters per channel, no MACs);
   ``batch_norm``: a standalone BatchNorm (likewise);
 * ``dense_block`` (DenseNet): ``layers``, ``growth``, ``bn_size`` [4]: each layer BatchNorm,
@@ -164,7 +168,7 @@ class LayerCost(NamedTuple):
 
     name: str
     kind: str
-    kernel: int | None
+    kernel: int | tuple[int, int] | None
     stride: int | None
     groups: int | None
     output_shape: Shape
@@ -192,7 +196,7 @@ class _Shaper:
         self,
         part: str,
         kind: str,
-        kernel: int | None,
+        kernel: int | tuple[int, int] | None,
         stride: int | None,
         groups: int | None,
         params: int,
@@ -215,9 +219,9 @@ class _Shaper:
     def conv(
         self,
         out: int,
-        kernel: int,
+        kernel: int | tuple[int, int],
         stride: int = 1,
-        padding: int = 0,
+        padding: int | tuple[int, int] = 0,
         groups: int = 1,
         bias: bool = False,
         bn: bool = False,
@@ -226,10 +230,12 @@ class _Shaper:
         c, h, w = self.shape
         if c % groups or out % groups:
             raise ImagenetError(f"{self.where}: {c} or {out} channels do not split in {groups}")
-        oh = _conv_size(h, kernel, stride, padding)
-        ow = _conv_size(w, kernel, stride, padding)
-        self._spatial(oh, ow, f"{kernel}x{kernel} convolution")
-        per_output = (c // groups) * kernel * kernel
+        kh, kw = kernel if isinstance(kernel, tuple) else (kernel, kernel)
+        ph, pw = padding if isinstance(padding, tuple) else (padding, padding)
+        oh = _conv_size(h, kh, stride, ph)
+        ow = _conv_size(w, kw, stride, pw)
+        self._spatial(oh, ow, f"{kh}x{kw} convolution")
+        per_output = (c // groups) * kh * kw
         params = out * per_output + (out if bias else 0) + (2 * out if bn else 0)
         macs = out * oh * ow * per_output
         self.params += params
@@ -303,9 +309,9 @@ class Conv(NamedTuple):
     """A 2-d convolution, optionally followed by BatchNorm and an activation."""
 
     out: int
-    kernel: int
+    kernel: int | tuple[int, int]
     stride: int = 1
-    padding: int = 0
+    padding: int | tuple[int, int] = 0
     groups: int = 1
     bias: bool = True
     bn: bool = False
@@ -316,10 +322,9 @@ class Conv(NamedTuple):
         run.conv(self.out, self.kernel, self.stride, self.padding, self.groups, self.bias, self.bn)
 
     def describe(self) -> str:
-        """A short label: ``conv 3x3/2, 64, BN, relu``."""
-        parts = [
-            f"conv {self.kernel}x{self.kernel}" + (f"/{self.stride}" if self.stride > 1 else "")
-        ]
+        """A short label: ``conv 3x3/2, 64, BN, relu`` (``conv 1x7`` when rectangular)."""
+        kh, kw = self.kernel if isinstance(self.kernel, tuple) else (self.kernel, self.kernel)
+        parts = [f"conv {kh}x{kw}" + (f"/{self.stride}" if self.stride > 1 else "")]
         parts.append(str(self.out) + (" dw" if self.groups == self.out > 1 else ""))
         if 1 < self.groups < self.out:
             parts.append(f"{self.groups} groups")
@@ -984,6 +989,75 @@ class RegNetStage(NamedTuple):
         return ", ".join(parts) + (f", /{self.stride}" if self.stride > 1 else "")
 
 
+class Branches(NamedTuple):
+    """Parallel branches on the same input, concatenated along channels (Inception-v3's blocks).
+
+    Each branch is a list of layers; all must end at the same height and width.
+    """
+
+    branches: tuple[tuple[Layer, ...], ...]
+
+    def apply(self, run: _Shaper) -> None:
+        """Add every branch's cost to ``run``; the output stacks their channels."""
+        start = run.shape
+        prefix = run.prefix
+        outputs = []
+        for number, branch in enumerate(self.branches):
+            run.shape = start
+            for index, layer in enumerate(branch):
+                run.prefix = f"{prefix}.branch{number}.{index}"
+                layer.apply(run)
+            outputs.append(run.shape)
+        run.prefix = prefix
+        if len({shape[1:] for shape in outputs}) != 1:
+            raise ImagenetError(f"{run.where}: branches end at different sizes {outputs}")
+        run.shape = (sum(shape[0] for shape in outputs), outputs[0][1], outputs[0][2])
+
+    def describe(self) -> str:
+        """A short label: ``4 branches (64, 64, 96, 32)``."""
+        return f"{len(self.branches)} branches"
+
+
+class TrainingOnly(NamedTuple):
+    """Layers that hold parameters but run only in training (Inception-v3's aux classifier).
+
+    Their parameters count (torchvision's ``num_params`` includes them); their MACs do not,
+    since an evaluation forward pass skips them; the main path's shape is unchanged.
+    """
+
+    layers: tuple[Layer, ...]
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the layers' parameters, not their MACs, to ``run``."""
+        start, params, macs, logged = run.shape, run.params, run.macs, len(run.layers)
+        prefix = run.prefix
+        kind = "training only"
+        try:
+            self._run(run, prefix)
+        except ImagenetError:
+            # Too small a map for the branch: evaluation never runs it, and its parameters
+            # do not depend on the map's size, so count them on a nominal 64x64 map.
+            run.params, run.layers[logged:] = params, []
+            run.shape = (start[0], 64, 64)
+            self._run(run, prefix)
+            kind = "training only, not run at this size"
+        run.prefix = prefix
+        run.macs = macs
+        run.layers[logged:] = [
+            entry._replace(kind=f"{entry.kind} ({kind})", macs=0) for entry in run.layers[logged:]
+        ]
+        run.shape = start
+
+    def _run(self, run: _Shaper, prefix: str) -> None:
+        for index, layer in enumerate(self.layers):
+            run.prefix = f"{prefix}.aux.{index}"
+            layer.apply(run)
+
+    def describe(self) -> str:
+        """A short label: ``aux classifier (training only)``."""
+        return "aux classifier (training only)"
+
+
 Layer = (
     Conv
     | Pool
@@ -1008,6 +1082,8 @@ Layer = (
     | SwinBlocks
     | PatchMerging
     | RegNetStage
+    | Branches
+    | TrainingOnly
 )
 
 
@@ -1119,7 +1195,20 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "swin_blocks": ({"blocks", "heads", "window"}, {"v2"}),
     "patch_merging": (set(), {"v2"}),
     "regnet_stage": ({"width", "depth", "group_width"}, {"se_ratio", "stride", "bottleneck"}),
+    "branches": ({"branches"}, set()),
+    "training_only": ({"layers"}, set()),
 }
+
+
+def _pair(value: Any, where: str) -> int | tuple[int, int]:
+    """A size given as an int or as ``[height, width]`` (a rectangular kernel or padding)."""
+    if isinstance(value, list):
+        if len(value) != 2 or not all(isinstance(v, int) for v in value):
+            raise ImagenetError(f"{where}: a kernel or padding is an int or [height, width]")
+        return (value[0], value[1])
+    if not isinstance(value, int):
+        raise ImagenetError(f"{where}: a kernel or padding is an int or [height, width]")
+    return value
 
 
 def _layer(raw: dict[str, Any], where: str) -> Layer:
@@ -1136,9 +1225,9 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
     if op == "conv":
         return Conv(
             raw["out"],
-            raw["kernel"],
+            _pair(raw["kernel"], where),
             raw.get("stride", 1),
-            raw.get("padding", 0),
+            _pair(raw.get("padding", 0), where),
             raw.get("groups", 1),
             raw.get("bias", True),
             raw.get("bn", False),
@@ -1178,6 +1267,15 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return InvertedResidual(raw["t"], raw["c"], raw["n"], raw["s"], raw.get("k", 3))
     if op == "fire":
         return Fire(raw["squeeze"], raw["e1"], raw["e3"])
+    if op == "branches":
+        return Branches(
+            tuple(
+                tuple(_layer(layer, f"{where}, branch {n}") for layer in branch)
+                for n, branch in enumerate(raw["branches"])
+            )
+        )
+    if op == "training_only":
+        return TrainingOnly(tuple(_layer(layer, f"{where}, aux") for layer in raw["layers"]))
     if op == "regnet_stage":
         return RegNetStage(
             raw["width"],

@@ -78,7 +78,7 @@ def _layer_record(layer: LayerCost) -> dict[str, Any]:
     return {
         "name": layer.name,
         "type": layer.kind,
-        "kernel": layer.kernel,
+        "kernel": list(layer.kernel) if isinstance(layer.kernel, tuple) else layer.kernel,
         "stride": layer.stride,
         "groups": layer.groups,
         "output_shape": list(layer.output_shape),
@@ -594,6 +594,13 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     return Group(table, exact, Text(""), Text("Block diagram", style="bold"), _diagram(cost))
 
 
+def _kernel(kernel: int | tuple[int, int] | None) -> str:
+    if kernel is None:
+        return ""
+    kh, kw = kernel if isinstance(kernel, tuple) else (kernel, kernel)
+    return f"{kh}x{kw}"
+
+
 def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     """Every layer: type, kernel, stride, groups, output shape, params and MACs."""
     table = Table(
@@ -623,7 +630,7 @@ def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
         table.add_row(
             layer.name,
             layer.kind,
-            "" if layer.kernel is None else f"{layer.kernel}x{layer.kernel}",
+            _kernel(layer.kernel),
             _num(layer.stride, "{}") if layer.stride is not None else "",
             _num(layer.groups, "{}") if layer.groups is not None else "",
             _shape(layer.output_shape),
