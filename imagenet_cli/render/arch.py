@@ -324,11 +324,15 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
     rows = [(v, w, i == 0) for v in variants for i, w in enumerate(v.weights)]
     if not rows:
         return None
-    table = Table(title=Text("torchvision weights (ImageNet-1k val)"), title_justify="left")
+    table = Table(
+        title=Text("torchvision weights (ImageNet-1k val, top-1/top-5 in %)"),
+        title_justify="left",
+        pad_edge=False,
+    )
     table.add_column("weights", style="cyan", overflow="fold")
     table.add_column("params", justify="right", no_wrap=True)
-    table.add_column("top-1 %", justify="right", no_wrap=True)
-    table.add_column("top-5 %", justify="right", no_wrap=True)
+    table.add_column("top-1", justify="right", no_wrap=True)
+    table.add_column("top-5", justify="right", no_wrap=True)
     table.add_column("crop", justify="right", no_wrap=True)
     table.add_column("resize", justify="right", no_wrap=True)
     table.add_column("GMACs", justify="right", no_wrap=True)
@@ -340,7 +344,7 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
             f"{weights.top5:.3f}",
             _num(weights.crop_size),
             _num(weights.resize_size),
-            _num(weights.gflops, "{:g}"),
+            _num(weights.gflops, "{:.3f}"),
         )
     table.caption = Text(
         "Library-reproduced accuracy of each checkpoint on a single center crop of the size "
@@ -520,9 +524,7 @@ def family_view(
         if note:
             parts.append(Text(f"{variant.name}: {note}", style="dim"))
     if found:
-        parts.append(
-            Text("Per-stage shapes and costs: imagenet arch VARIANT --layers", style="dim")
-        )
+        parts.append(Text("Per-stage shapes and costs: imagenet arch layers VARIANT", style="dim"))
     return Group(*parts)
 
 
