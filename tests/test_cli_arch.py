@@ -101,6 +101,29 @@ def test_layers_detail_table(torchvision_wheel: zipfile.ZipFile) -> None:
     assert "downsample" in out and "max pool" in out and "linear" in out
 
 
+def test_layers_detail_marks_the_training_only_aux_classifier() -> None:
+    # torchvision inception.py: InceptionAux(768, 1000) = BasicConv2d(768, 128, 1),
+    # BasicConv2d(128, 768, 5) (conv without bias, BatchNorm), Linear(768, 1000).
+    aux = (768 * 128 + 2 * 128) + (128 * 768 * 25 + 2 * 768) + (768 * 1000 + 1000)
+    code, out, _ = run("arch", "layers", "inception_v3", "--detail", "--json")
+    assert code == 0
+    marked = [layer for layer in json.loads(out)["layers"] if "training only" in layer["type"]]
+    assert sum(layer["params"] for layer in marked) == aux
+    assert all(layer["macs"] == 0 for layer in marked)
+    code, out, _ = run("arch", "layers", "inception_v3", "--detail")
+    rows = [line for line in out.splitlines() if ".aux." in line]
+    assert len(rows) == len(marked) and all("†" in row for row in rows)
+    assert "† runs in training only" in out
+
+
+def test_layers_detail_keeps_swin_maps_spatial() -> None:
+    # Swin-T: patch embedding 4x4/4 to 96 channels, so every stage-1 layer sits on 56x56.
+    code, out, _ = run("arch", "layers", "swin_t", "--detail", "--json")
+    assert code == 0
+    stage1 = [layer for layer in json.loads(out)["layers"] if layer["name"].startswith("stage1")]
+    assert stage1 and all(layer["output_shape"][1:] == [56, 56] for layer in stage1)
+
+
 def test_compare_any_mix_has_no_empty_cells() -> None:
     code, out, _ = run("arch", "compare", "resnext50", "yolo_v3", "senet154", "zfnet", "vgg16")
     assert code == 0

@@ -160,8 +160,12 @@ class LayerCost(NamedTuple):
     Attributes:
         name: where it sits: the stage, the layer's index in it, the block and the part
             (``layer1.0.1.conv2``, ``layer1.0.0.downsample``).
-        kind: ``conv``, ``linear``, ``max pool``, ``avg pool``, ``adaptive pool`` (an
-            average to a fixed size), ``lrn``.
+        kind: ``conv``, ``linear``, ``matmul`` (attention's Q K^T or weights x V),
+            ``max pool``, ``avg pool``, ``adaptive pool`` (an average to a fixed size),
+            ``lrn``, ``batch norm``, ``layer norm``, ``layer scale``, ``embedding`` (a
+            class token or position embeddings), ``parameter`` (a learned tensor such as a
+            relative position bias table); `` (training only)`` appended for the parts of
+            an auxiliary classifier (params counted, MACs not).
         kernel, stride, groups: as PyTorch's layer takes them (None where not applicable).
         output_shape: ``(C, H, W)`` for one image; params and MACs as :class:`NetworkCost`.
     """
@@ -273,14 +277,19 @@ class _Shaper:
         self.params += self.shape[0]
         self._log(part, "layer scale", None, None, None, self.shape[0], 0)
 
-    def tokens(self, out: int, bias: bool, part: str, kind: str = "linear") -> None:
-        """A linear layer applied to each of the ``N`` tokens of a ``(D, N, 1)`` sequence."""
-        d, n, _ = self.shape
+    def tokens(self, out: int, bias: bool, part: str, count: int | None = None) -> None:
+        """A linear layer applied to each token of a ``(D, H, W)`` map or ``(D, N, 1)`` sequence.
+
+        ``count`` tokens (default ``H * W``) pay for it: Swin's attention projects the map
+        padded to whole windows. The shape keeps its ``H`` and ``W``.
+        """
+        d, h, w = self.shape
+        n = h * w if count is None else count
         params = d * out + (out if bias else 0)
         self.params += params
         self.macs += n * d * out
-        self.shape = (out, n, 1)
-        self._log(part, kind, None, None, None, params, n * d * out)
+        self.shape = (out, h, w)
+        self._log(part, "linear", None, None, None, params, n * d * out)
 
     def matmul(self, macs: int, part: str) -> None:
         """A product of two activations (attention's Q K^T, or its weights times V)."""
@@ -878,9 +887,8 @@ class SwinBlocks(NamedTuple):
         for index in range(self.blocks):
             run.prefix = f"{prefix}.{index}"
             run.norm(part="norm1")
-            run.shape = (c, padded, 1)
-            run.tokens(3 * c, True, "attn.qkv")
-            run.shape = (c, padded, 1)
+            run.tokens(3 * c, True, "attn.qkv", count=padded)
+            run.shape = (c, h, w)
             if self.v2:
                 run.params += self.heads
                 run._log("attn.logit_scale", "parameter", None, None, None, self.heads, 0)
@@ -894,17 +902,15 @@ class SwinBlocks(NamedTuple):
             else:
                 run.params += table * self.heads
                 run._log(
-                    "attn.relative_position_bias_table", "parameter", None, None, None,
+                    "attn.bias_table", "parameter", None, None, None,
                     table * self.heads, 0,
                 )  # fmt: skip
             run.matmul(padded * win * win * c, "attn.q_k")
             run.matmul(padded * win * win * c, "attn.weights_v")
-            run.tokens(c, True, "attn.proj")
-            run.shape = (c, h * w, 1)
+            run.tokens(c, True, "attn.proj", count=padded)
             run.norm(part="norm2")
             run.tokens(4 * c, True, "mlp.fc1")
             run.tokens(c, True, "mlp.fc2")
-            run.shape = (c, h, w)
         run.prefix = prefix
 
     def describe(self) -> str:
@@ -926,13 +932,12 @@ class PatchMerging(NamedTuple):
         """Add the merging's cost to ``run``."""
         c, h, w = run.shape
         oh, ow = -(-h // 2), -(-w // 2)
-        run.shape = (4 * c, oh * ow, 1)
+        run.shape = (4 * c, oh, ow)
         if not self.v2:
             run.norm(part="norm")
         run.tokens(2 * c, False, "reduction")
         if self.v2:
             run.norm(part="norm")
-        run.shape = (2 * c, oh, ow)
 
     def describe(self) -> str:
         """A short label: ``patch merging``."""

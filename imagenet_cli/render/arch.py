@@ -616,7 +616,7 @@ def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
         pad_edge=False,
     )
     table.add_column("layer", style="cyan", overflow="fold", min_width=12)
-    table.add_column("type", width=8)
+    table.add_column("type", no_wrap=True)
     table.add_column("kernel", justify="right", width=6)
     table.add_column("stride", justify="right", width=6)
     table.add_column("groups", justify="right", width=6)
@@ -624,14 +624,17 @@ def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     table.add_column("params", justify="right", width=7)
     table.add_column("MACs", justify="right", width=7)
     stage = None
+    training_only = False
     for layer in cost.layers:
+        kind, marked, _ = layer.kind.partition(" (training only")
+        training_only = training_only or bool(marked)
         head = layer.name.split(".", 1)[0]
         if stage is not None and head != stage:
             table.add_section()
         stage = head
         table.add_row(
             layer.name,
-            layer.kind,
+            kind + (" †" if marked else ""),
             _kernel(layer.kernel),
             _num(layer.stride, "{}") if layer.stride is not None else "",
             _num(layer.groups, "{}") if layer.groups is not None else "",
@@ -647,8 +650,15 @@ def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     table.caption = Text(
         f"MACs: {MACS_CONVENTION}. Params: learnable parameters, as torchvision's num_params "
         f"(a conv's count includes its bias and its BatchNorm's weight and bias). Layer names: "
-        f"stage.index.block.part. Activations, BatchNorm and additions cost nothing here and "
-        f"are not listed. Exact per-layer figures: --json. Spec: {cost.spec.source}"
+        f"stage.index.block.part. Activations, softmax and additions cost nothing here and "
+        f"are not listed; a BatchNorm right after a conv is folded into it. Exact "
+        f"per-layer figures: --json. Spec: {cost.spec.source}"
+        + (
+            "\n† runs in training only (the auxiliary classifier): its params count, as in "
+            "num_params; its MACs do not, as torchvision's _ops is an evaluation pass."
+            if training_only
+            else ""
+        )
     )
     table.caption_justify = "left"
     exact = Text.assemble(
