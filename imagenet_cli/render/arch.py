@@ -758,7 +758,8 @@ def compare_view(
     caption = Text(
         "params: torchvision num_params (exact); c: computed from the layer spec; p: printed "
         "by a paper. paper MACs as printed (@N: NxN input; † the paper's own unit, not counted "
-        "multiply-adds). computed MACs: conv + linear multiply-accumulates at the spec's input. "
+        "multiply-adds). computed MACs: conv, linear and attention matmul "
+        "multiply-accumulates at the spec's input (as torchvision's _ops). "
         "tv: torchvision's default weights (library-reproduced, at the crop shown; its own "
         "training recipe, which may differ from the paper's, e.g. ViT-H/14's SWAG weights). "
         "paper top-1/5 err: the first result the data lists for the variant, with its "
