@@ -701,7 +701,7 @@ def _compare_values(
     no_spec = "n/a: detector, no layer spec" if detector else "n/a: no layer spec yet"
     params = _params_cell(variant, cost)
     if params == "—":
-        params = "n/a: none recorded"
+        params = "not recorded"
     backbone_errors = _errors(backbone[0].get("top1_error"), backbone[0].get("top5_error"))
     return {
         "family": family.name,
