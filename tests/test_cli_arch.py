@@ -139,3 +139,62 @@ def test_compare_any_mix_has_no_empty_cells() -> None:
     flat = " ".join(out.split())
     for reason in ("n/a: classifier", "n/a: detector", "n/a: not in", "not recorded"):
         assert reason in flat, reason
+
+
+READS = """
+import sys
+import imagenet_cli._resources as resources
+read = []
+original = resources._resource
+def recording(name):
+    read.append(name)
+    return original(name)
+resources._resource = recording
+from imagenet_cli.cli.main import app
+try:
+    app(sys.argv[1:], prog_name="imagenet")
+except SystemExit:
+    pass
+sys.stderr.write("\\nREAD " + " ".join(read))
+"""
+
+
+def _files_read(*args: str) -> set[str]:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", READS, *args],
+        capture_output=True, text=True, check=True, env={**os.environ, **ENV},
+    )  # fmt: skip
+    return set(done.stderr.rsplit("READ ", 1)[1].split())
+
+
+@pytest.mark.parametrize(
+    ("args", "family"),
+    [
+        (["arch", "resnet50"], "resnet"),
+        (["arch", "ResNet-50"], "resnet"),
+        (["arch", "layers", "efficientnet_v2_s"], "efficientnet_v2"),
+        (["arch", "swin_v2_t", "--layers"], "swin"),
+        (["arch", "bibtex", "vit_b_16"], "vit"),
+    ],
+)
+def test_one_family_reads_only_its_own_files(args: list[str], family: str) -> None:
+    read = {name for name in _files_read(*args) if name.startswith("architectures/")}
+    assert read and read <= {f"architectures/{family}.json", f"architectures/layers/{family}.json"}
+
+
+def test_the_quick_look_up_finds_what_a_full_scan_finds() -> None:
+    from imagenet_cli.facts.architectures import _key, _match, get_architecture, list_architectures
+
+    families = list_architectures()
+    for family in families:
+        names = [family.id, family.name]
+        for variant in family.variants:
+            names += [variant.id, variant.name, *variant.aliases]
+        for name in names:
+            scan = next(m for f in families if (m := _match(f, _key(name))))
+            found = get_architecture(name)
+            assert (found[0].id, found[1] and found[1].id) == (scan[0].id, scan[1] and scan[1].id)

@@ -261,40 +261,60 @@ def _variant(raw: dict[str, Any]) -> Variant:
 
 
 @cache
+def _family_stems() -> tuple[str, ...]:
+    """The family files' names without ``.json`` (a directory listing, no file read)."""
+    folder = data_root() / "architectures"
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def _load_family(stem: str) -> Architecture:
+    raw = load_json(f"architectures/{stem}.json")
+    return Architecture(
+        id=raw["id"],
+        name=raw["name"],
+        year=raw["year"],
+        authors=tuple(raw["authors"]),
+        title=raw["title"],
+        venue=raw["venue"],
+        arxiv=raw.get("arxiv"),
+        key_ideas=tuple(raw["key_ideas"]),
+        bibtex=raw["bibtex"],
+        ilsvrc=tuple(raw.get("ilsvrc", ())),
+        sources=dict(raw["sources"]),
+        variants=tuple(_variant(v) for v in raw["variants"]),
+        headline=raw.get("headline"),
+        not_verified=tuple(raw.get("not_verified", ())),
+    )
+
+
+@cache
 def list_architectures() -> tuple[Architecture, ...]:
     """Every bundled family, oldest first.
 
     Raises:
         DataMissingError: a data file is missing.
     """
-    folder = data_root() / "architectures"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
-    families = []
-    for name in names:
-        raw = load_json(f"architectures/{name}")
-        families.append(
-            Architecture(
-                id=raw["id"],
-                name=raw["name"],
-                year=raw["year"],
-                authors=tuple(raw["authors"]),
-                title=raw["title"],
-                venue=raw["venue"],
-                arxiv=raw.get("arxiv"),
-                key_ideas=tuple(raw["key_ideas"]),
-                bibtex=raw["bibtex"],
-                ilsvrc=tuple(raw.get("ilsvrc", ())),
-                sources=dict(raw["sources"]),
-                variants=tuple(_variant(v) for v in raw["variants"]),
-                headline=raw.get("headline"),
-                not_verified=tuple(raw.get("not_verified", ())),
-            )
-        )
+    families = (_load_family(stem) for stem in _family_stems())
     return tuple(sorted(families, key=lambda a: (a.year, a.name)))
+
+
+def _match(family: Architecture, wanted: str) -> tuple[Architecture, Variant | None] | None:
+    if wanted in (_key(family.id), _key(family.name)):
+        return family, None
+    for variant in family.variants:
+        if wanted in {_key(variant.id), _key(variant.name), *map(_key, variant.aliases)}:
+            return family, variant
+    return None
 
 
 def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     """Find a family or one variant by name or alias, ignoring case, spaces and dashes.
+
+    Only the files of the families whose id begins the name (``resnet`` for
+    ``ResNet-50``, ``efficientnet_v2`` before ``efficientnet`` for ``efficientnet_v2_s``)
+    are read first; any other name falls back to reading every family, in
+    :func:`list_architectures` order.
 
     Args:
         name: ``resnet``, ``ResNet-50``, ``resnet50``, ``resnet_50`` ...
@@ -308,16 +328,20 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     wanted = _key(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     if not wanted:
         raise ImagenetError("the architecture name is empty")
+    likely = sorted(
+        (stem for stem in _family_stems() if wanted.startswith(_key(stem))),
+        key=lambda stem: -len(_key(stem)),
+    )
+    for stem in likely:
+        found = _match(_load_family(stem), wanted)
+        if found:
+            return found
     known: list[str] = []
     for family in list_architectures():
-        if wanted in (_key(family.id), _key(family.name)):
-            return family, None
-        known.append(family.id)
-        for variant in family.variants:
-            keys = {_key(variant.id), _key(variant.name), *map(_key, variant.aliases)}
-            if wanted in keys:
-                return family, variant
-            known.append(variant.id)
+        found = _match(family, wanted)
+        if found:
+            return found
+        known += [family.id, *(variant.id for variant in family.variants)]
     covered = ", ".join(f.id for f in list_architectures())
     raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")
 
