@@ -90,13 +90,15 @@ TORCHVISION = {
         f"efficientnet_v2_{s}": ("efficientnet", f"EfficientNet_V2_{s.upper()}_Weights")
         for s in "sml"
     },
+    "maxvit_t": ("maxvit", "MaxVit_T_Weights"),
 }
 EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
 #: ViTs size their position embeddings to the input (torchvision builds them for one
 #: ``image_size`` and asserts it), so their params depend on it
 VIT = {v for v in TORCHVISION if v.startswith("vit_")}
 #: nets whose classifier follows an adaptive (global) pooling, so weights fit any input
-ADAPTIVE = sorted(EXPECTED_VARIANTS - {"alexnet_paper"} - VIT)
+#: (MaxViT is left out: torchvision accepts only maps that split into 7x7 partitions)
+ADAPTIVE = sorted(EXPECTED_VARIANTS - {"alexnet_paper", "maxvit_t"} - VIT)
 # torchvision's own floor where it is above the 63 px the property tests start at
 # (inception.py: ``"min_size": (75, 75)``).
 MIN_SIDE = {"inception_v3": 75}
@@ -157,7 +159,7 @@ def torchvision_weights(wheel: zipfile.ZipFile, variant: str) -> list[dict[str, 
 def test_every_variant_has_a_spec() -> None:
     assert layer_families() == (
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
-        "inception_v3",
+        "inception_v3", "maxvit",
         "mnasnet", "mobilenet", "regnet", "resnet", "resnext", "shufflenet", "squeezenet",
         "swin", "vgg", "vit", "wide_resnet",
     )  # fmt: skip
@@ -201,8 +203,9 @@ def test_smallest_input_is_torchvisions_min_size(
     # EfficientNetV2's min_size (33, 33) is not where its maps vanish: every strided
     # convolution is padded, so even a 1x1 input keeps 1x1 maps; only the bound is checked
     # ViTs accept only their image_size (torchvision asserts it); Swin pads its maps to
-    # whole windows: in neither is min_size where the maps vanish
-    padded = variant.startswith(("efficientnet_v2", "swin"))
+    # whole windows: in neither is min_size where the maps vanish. MaxViT's min_size is
+    # its partition rule's smallest fit (224 -> 56/28/14/7); 223 maps to the same sizes.
+    padded = variant.startswith(("efficientnet_v2", "swin", "maxvit"))
     if height > 1 and not padded and variant not in VIT:
         with pytest.raises(ImagenetError, match="too small"):
             compute_costs(variant, (height - 1, width))
@@ -533,3 +536,30 @@ def test_import_is_light() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_maxvit_takes_only_inputs_torchvision_takes(torchvision_wheel: zipfile.ZipFile) -> None:
+    # maxvit.py: every block's input (3x3/2 convolutions, padding 1, from the image) must be
+    # a multiple of partition_size, and min_size is (224, 224).
+    source = _source(torchvision_wheel, "maxvit")
+    assert "partition_size=7" in source and '"min_size": (224, 224)' in source
+
+    def fits(side: int) -> bool:
+        for _ in range(5):
+            side = (side - 3 + 2) // 2 + 1
+            if _ > 0 and side % 7:
+                return False
+        return True
+
+    assert fits(224) and fits(448) and not fits(230)
+    assert compute_costs("maxvit_t", 448).params == compute_costs("maxvit_t").params
+    with pytest.raises(ImagenetError, match="not a multiple of the 7x7 partition"):
+        compute_costs("maxvit_t", 230)
+
+
+def test_maxvit_matches_its_authors_rounded_figures() -> None:
+    # google-research/maxvit README.md at commit 70a4707: MaxViT-T at 224x224, 31M params,
+    # 5.6B FLOPs (which the README does not define; the rounding agrees with MACs).
+    cost = compute_costs("maxvit_t")
+    assert round(cost.params / 1e6) == 31
+    assert round(cost.macs / 1e9, 1) == 5.6

@@ -38,7 +38,7 @@ FAMILIES = {
     "alexnet", "zfnet", "googlenet", "vgg", "inception_v3", "resnet", "densenet", "yolo",
     "mobilenet", "senet", "efficientnet", "vit", "resnext", "wide_resnet",
     "squeezenet", "shufflenet", "mnasnet", "convnext", "efficientnet_v2", "swin",
-    "regnet",
+    "regnet", "maxvit",
 }  # fmt: skip
 
 

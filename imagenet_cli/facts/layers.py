@@ -97,9 +97,11 @@ convolutions are convolutions and are counted.
 
 Transformers: a linear layer applied to ``N`` tokens costs ``N * in * out``; attention's
 two matrix products (``Q K^T`` and the attention weights times ``V``) cost ``N * N * D``
-each over all heads (``heads * N * N * D / heads``); softmax, scaling, LayerNorm, GELU,
-position-embedding additions and residual additions are not counted. Learnable class
-tokens, position embeddings, LayerNorm weights and biases and layer scales are parameters.
+each over all heads (``heads * N * N * D / heads``); in windowed attention (Swin, MaxViT's
+block and grid attention) ``N`` keys become the window's ``w * w`` tokens; softmax,
+scaling, LayerNorm, GELU, position-embedding additions and residual additions are not
+counted. Learnable class tokens, position embeddings, relative position bias tables,
+LayerNorm weights and biases and layer scales are parameters.
 
 This is the convention of torchvision's ``_ops`` figure, which its documentation prints as
 "GFLOPS" (``docs/source/conf.py``, ``f"{v:.2f}"`` under the heading GFLOPS). pytorch/vision
@@ -125,7 +127,7 @@ from imagenet_cli._resources import data_root, load_json
 LAYERS_DIR = "architectures/layers"
 
 #: Activation names a spec may give (they cost neither params nor MACs).
-ACTIVATIONS = frozenset({"relu", "relu6", "hardswish", "hardsigmoid"})
+ACTIVATIONS = frozenset({"relu", "relu6", "hardswish", "hardsigmoid", "gelu", "silu", "tanh"})
 
 Shape = tuple[int, int, int]
 
@@ -919,6 +921,83 @@ class SwinBlocks(NamedTuple):
         return f"{version} block x{self.blocks}, {self.heads} heads, window {self.window}"
 
 
+class MaxVitBlocks(NamedTuple):
+    """A MaxViT stage: ``layers`` MaxViT layers to ``out`` channels (``MaxVitBlock``).
+
+    Each layer (``MaxVitLayer``): an MBConv (BatchNorm on its input; a 1x1 convolution to
+    ``4 out`` with BatchNorm; a 3x3 depthwise convolution, stride 2 in the first layer,
+    with BatchNorm; squeeze-and-excitation to ``out // 4`` channels, two 1x1 convolutions
+    with bias on the pooled map; a 1x1 convolution to ``out`` with bias; a shortcut of
+    3x3/2 average pooling and a 1x1 convolution with bias when the stride or the width
+    changes), then block ("window") and grid attention, each: LayerNorm, a ``C -> 3C``
+    projection with bias, ``Q K^T`` and ``weights x V`` of ``H W * partition^2 * C`` MACs
+    each (every token attends to the ``partition^2`` tokens of its window or grid cell),
+    a relative position bias table of ``(2 partition - 1)^2 * heads``, a ``C -> C``
+    projection with bias; LayerNorm and an MLP ``C -> 4C -> C`` with bias. Heads:
+    ``C / head_dim``. torchvision requires each stage's map to be a multiple of the
+    partition size.
+    """
+
+    out: int
+    layers: int
+    head_dim: int = 32
+    partition: int = 7
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the stage's cost to ``run``."""
+        prefix = run.prefix
+        out, part = self.out, self.partition
+        if out % self.head_dim:
+            raise ImagenetError(
+                f"{run.where}: {out} channels do not split into heads of {self.head_dim}"
+            )
+        for index in range(self.layers):
+            run.prefix = f"{prefix}.{index}"
+            stride = 2 if index == 0 else 1
+            start = run.shape
+            run.norm(part="mbconv.pre_norm", kind="batch norm")
+            mid = 4 * out
+            run.conv(mid, 1, bn=True, part="mbconv.conv_a")
+            run.conv(mid, 3, stride, 1, groups=mid, bn=True, part="mbconv.conv_b")
+            body = run.shape
+            run.adaptive_pool(1, part="mbconv.se.avgpool")
+            run.conv(out // 4, 1, bias=True, part="mbconv.se.fc1")
+            run.conv(mid, 1, bias=True, part="mbconv.se.fc2")
+            run.shape = body
+            run.conv(out, 1, bias=True, part="mbconv.conv_c")
+            if stride != 1 or start[0] != out:  # the shortcut's projection
+                main, run.shape = run.shape, start
+                if stride == 2:
+                    run.pool(3, 2, 1, False, "avg", part="mbconv.proj.pool")
+                run.conv(out, 1, bias=True, part="mbconv.proj.conv")
+                run.shape = main
+            c, h, w = run.shape
+            if h % part or w % part:
+                raise ImagenetError(
+                    f"the input size does not fit {run.where}: its {h}x{w} map is not a "
+                    f"multiple of the {part}x{part} partition"
+                )
+            heads = c // self.head_dim
+            table = (2 * part - 1) ** 2 * heads
+            for kind in ("window", "grid"):
+                run.norm(part=f"{kind}.norm1")
+                run.tokens(3 * c, True, f"{kind}.qkv")
+                run.shape = (c, h, w)
+                run.params += table
+                run._log(f"{kind}.bias_table", "parameter", None, None, None, table, 0)
+                run.matmul(h * w * part * part * c, f"{kind}.q_k")
+                run.matmul(h * w * part * part * c, f"{kind}.weights_v")
+                run.tokens(c, True, f"{kind}.merge")
+                run.norm(part=f"{kind}.norm2")
+                run.tokens(4 * c, True, f"{kind}.mlp.fc1")
+                run.tokens(c, True, f"{kind}.mlp.fc2")
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``MaxViT layer x2, 64 ch, /2``."""
+        return f"MaxViT layer x{self.layers}, {self.out} ch, /2"
+
+
 class PatchMerging(NamedTuple):
     """Swin's patch merging: 2x2 neighbours concatenated (4C), LayerNorm, linear to 2C.
 
@@ -1086,6 +1165,7 @@ Layer = (
     | VitEncoder
     | SwinBlocks
     | PatchMerging
+    | MaxVitBlocks
     | RegNetStage
     | Branches
     | TrainingOnly
@@ -1199,6 +1279,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "vit_encoder": ({"layers", "heads", "mlp"}, set()),
     "swin_blocks": ({"blocks", "heads", "window"}, {"v2"}),
     "patch_merging": (set(), {"v2"}),
+    "maxvit_blocks": ({"out", "layers"}, {"head_dim", "partition"}),
     "regnet_stage": ({"width", "depth", "group_width"}, {"se_ratio", "stride", "bottleneck"}),
     "branches": ({"branches"}, set()),
     "training_only": ({"layers"}, set()),
@@ -1294,6 +1375,10 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return SwinBlocks(raw["blocks"], raw["heads"], raw["window"], raw.get("v2", False))
     if op == "patch_merging":
         return PatchMerging(raw.get("v2", False))
+    if op == "maxvit_blocks":
+        return MaxVitBlocks(
+            raw["out"], raw["layers"], raw.get("head_dim", 32), raw.get("partition", 7)
+        )
     if op == "vit_encoder":
         return VitEncoder(raw["layers"], raw["heads"], raw["mlp"])
     if op in ("mbconv", "fused_mbconv"):

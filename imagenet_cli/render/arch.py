@@ -621,7 +621,7 @@ def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     table.add_column("kernel", justify="right", width=6)
     table.add_column("stride", justify="right", width=6)
     table.add_column("groups", justify="right", width=6)
-    table.add_column("output", justify="right", width=10)
+    table.add_column("output", justify="right", no_wrap=True)
     table.add_column("params", justify="right", width=7)
     table.add_column("MACs", justify="right", width=7)
     stage = None
