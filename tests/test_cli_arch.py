@@ -198,3 +198,20 @@ def test_the_quick_look_up_finds_what_a_full_scan_finds() -> None:
             scan = next(m for f in families if (m := _match(f, _key(name))))
             found = get_architecture(name)
             assert (found[0].id, found[1] and found[1].id) == (scan[0].id, scan[1] and scan[1].id)
+
+
+def test_a_detectors_layers_are_its_backbones() -> None:
+    code, out, _ = run("arch", "layers", "yolo_v3", "--json")
+    assert code == 0
+    record = json.loads(out)
+    assert (record["id"], record["backbone_of"]) == ("darknet53", "yolo_v3")
+    assert run("arch", "layers", "darknet-53", "--json")[1] == out
+    code, out, _ = run("arch", "layers", "yolo_v2")
+    assert code == 0 and out.startswith("Darknet-19 (the ImageNet backbone of YOLOv2)")
+    code, _, err = run("arch", "layers", "yolo_v1")
+    assert code == 1 and "no layer spec for YOLO (v1)" in err
+    code, out, _ = run("arch", "compare", "yolo_v3", "resnet50")
+    cells = " ".join(
+        line.split("│")[2].strip() for line in out.splitlines() if line.count("│") == 4
+    )
+    assert "n/a: detector (backbone: arch layers yolo_v3)" in cells

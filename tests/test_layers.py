@@ -92,7 +92,7 @@ TORCHVISION = {
     },
     "maxvit_t": ("maxvit", "MaxVit_T_Weights"),
 }
-EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1"}
+EXPECTED_VARIANTS = {*TORCHVISION, "alexnet_paper", "mobilenet_v1", "darknet19", "darknet53"}
 #: ViTs size their position embeddings to the input (torchvision builds them for one
 #: ``image_size`` and asserts it), so their params depend on it
 VIT = {v for v in TORCHVISION if v.startswith("vit_")}
@@ -161,7 +161,7 @@ def test_every_variant_has_a_spec() -> None:
         "alexnet", "convnext", "densenet", "efficientnet", "efficientnet_v2", "googlenet",
         "inception_v3", "maxvit",
         "mnasnet", "mobilenet", "regnet", "resnet", "resnext", "shufflenet", "squeezenet",
-        "swin", "vgg", "vit", "wide_resnet",
+        "swin", "vgg", "vit", "wide_resnet", "yolo",
     )  # fmt: skip
     assert {spec.id for spec in list_specs()} == EXPECTED_VARIANTS
     for spec in list_specs():
@@ -563,3 +563,34 @@ def test_maxvit_matches_its_authors_rounded_figures() -> None:
     cost = compute_costs("maxvit_t")
     assert round(cost.params / 1e6) == 31
     assert round(cost.macs / 1e9, 1) == 5.6
+
+
+def _backbone_ops(variant: str) -> float:
+    """The 'operations' a YOLO paper prints for a backbone (data/architectures/yolo.json)."""
+    from imagenet_cli.facts.architectures import get_architecture
+
+    _, found = get_architecture(variant)
+    assert found is not None and found.backbone
+    return float(found.backbone["ops"])
+
+
+def test_darknet19_is_the_papers_5_58_billion_operations() -> None:
+    # Darknet counts 2 operations per multiply-add (src/convolutional_layer.c, l.bflops).
+    # YOLO9000 Section 3: 5.58 billion operations (224); YOLOv3 Table 2: 7.29 Bn Ops at 256.
+    assert round(2 * compute_costs("darknet19").macs / 1e9, 2) == _backbone_ops("yolo_v2") / 1e9
+    assert round(2 * compute_costs("darknet19", 256).macs / 1e9, 2) == 7.29
+
+
+def test_darknet53_against_yolov3_table_2() -> None:
+    # YOLOv3 Table 2: 18.7 Bn Ops at 256. The cfg read pools before the 1000-way 1x1
+    # convolution; run on the 8x8 map instead (darknet19.cfg's order) it adds 63 x 1024 x 1000.
+    printed = _backbone_ops("yolo_v3") / 1e9
+    macs = compute_costs("darknet53").macs
+    assert compute_costs("darknet53").input_shape == (3, 256, 256)
+    assert round(2 * macs / 1e9, 1) != printed
+    assert round(2 * (macs + 63 * 1024 * 1000) / 1e9, 1) == printed
+    # 53 convolutional layers: 52 in the body and the 1x1 classifier
+    convs = [
+        layer for layer in compute_costs("darknet53", detail=True).layers if layer.kind == "conv"
+    ]
+    assert len(convs) == 53

@@ -188,14 +188,27 @@ def layers(
     with user_errors():
         family, variant = get_architecture(name)
         cost = _layer_costs(family, variant, input_size, detail)
-    chosen = next(v for v in family.variants if v.id == cost.spec.id)
+    chosen = next((v for v in family.variants if v.id == cost.spec.id), None)
+    heading: dict[str, Any] = {}
+    if chosen is None:  # a detector: the spec is its ImageNet backbone's
+        detector = next(v for v in family.variants if _backbone_spec(v) == cost.spec.id)
+        heading = {"id": cost.spec.id, "name": cost.spec.name, "backbone_of": detector.id}
+        chosen = detector._replace(
+            name=f"{cost.spec.name} (the ImageNet backbone of {detector.name})"
+        )
     if as_json:
         record = render.cost_record(cost) or {}
-        write_json({"id": chosen.id, "name": chosen.name, **record})
+        write_json({**({"id": chosen.id, "name": chosen.name} | heading), **record})
     elif detail:
         print_view(render.layers_detail_view(chosen, cost))
     else:
         print_view(render.layers_view(chosen, cost))
+
+
+def _backbone_spec(variant: Variant) -> str | None:
+    """The layer spec id of a detector's ImageNet backbone (YOLOv3: ``darknet53``), if any."""
+    spec = (variant.backbone or {}).get("spec")
+    return spec if isinstance(spec, str) else None
 
 
 def _layer_costs(
@@ -216,6 +229,9 @@ def _layer_costs(
             f"{', '.join(sorted(spec_ids()))}"
         )
         raise ImagenetError(f"layers shows one variant, and {family.id} is a family", hint=hint)
+    backbone = _backbone_spec(variant)
+    if variant.id not in specs and backbone in specs:
+        return spec_costs(specs[backbone], input_size, detail)
     if variant.id not in specs:
         why = variant.extra.get("no_layer_spec")
         siblings = [v.id for v in family.variants if v.id in specs]

@@ -127,7 +127,9 @@ from imagenet_cli._resources import data_root, load_json
 LAYERS_DIR = "architectures/layers"
 
 #: Activation names a spec may give (they cost neither params nor MACs).
-ACTIVATIONS = frozenset({"relu", "relu6", "hardswish", "hardsigmoid", "gelu", "silu", "tanh"})
+ACTIVATIONS = frozenset(
+    {"relu", "relu6", "hardswish", "hardsigmoid", "gelu", "silu", "tanh", "leaky"}
+)
 
 Shape = tuple[int, int, int]
 
@@ -998,6 +1000,34 @@ class MaxVitBlocks(NamedTuple):
         return f"MaxViT layer x{self.layers}, {self.out} ch, /2"
 
 
+class DarknetBlocks(NamedTuple):
+    """Darknet-53's residual blocks at the input's width ``C`` (``[shortcut]`` in the cfg).
+
+    Each: a 1x1 convolution to ``C / 2`` and a 3x3 convolution (padding 1) back to ``C``,
+    both with BatchNorm and leaky ReLU (Darknet's batch-normalized convolution holds a
+    weight tensor, a bias and a scale per filter: the same count as a bias-free convolution
+    with BatchNorm), and the block's input added to its output (no parameters, no MACs).
+    """
+
+    blocks: int
+
+    def apply(self, run: _Shaper) -> None:
+        """Add the blocks' cost to ``run``."""
+        prefix = run.prefix
+        channels = run.shape[0]
+        if channels % 2:
+            raise ImagenetError(f"{run.where}: a Darknet block needs an even channel count")
+        for index in range(self.blocks):
+            run.prefix = f"{prefix}.{index}"
+            run.conv(channels // 2, 1, bn=True, part="conv1")
+            run.conv(channels, 3, 1, 1, bn=True, part="conv2")
+        run.prefix = prefix
+
+    def describe(self) -> str:
+        """A short label: ``[1x1, 3x3] residual x8``."""
+        return f"[1x1, 3x3] residual x{self.blocks}"
+
+
 class PatchMerging(NamedTuple):
     """Swin's patch merging: 2x2 neighbours concatenated (4C), LayerNorm, linear to 2C.
 
@@ -1166,6 +1196,7 @@ Layer = (
     | SwinBlocks
     | PatchMerging
     | MaxVitBlocks
+    | DarknetBlocks
     | RegNetStage
     | Branches
     | TrainingOnly
@@ -1280,6 +1311,7 @@ _FIELDS: dict[str, tuple[set[str], set[str]]] = {  # op: (required, optional) ke
     "swin_blocks": ({"blocks", "heads", "window"}, {"v2"}),
     "patch_merging": (set(), {"v2"}),
     "maxvit_blocks": ({"out", "layers"}, {"head_dim", "partition"}),
+    "darknet_blocks": ({"blocks"}, set()),
     "regnet_stage": ({"width", "depth", "group_width"}, {"se_ratio", "stride", "bottleneck"}),
     "branches": ({"branches"}, set()),
     "training_only": ({"layers"}, set()),
@@ -1375,6 +1407,8 @@ def _layer(raw: dict[str, Any], where: str) -> Layer:
         return SwinBlocks(raw["blocks"], raw["heads"], raw["window"], raw.get("v2", False))
     if op == "patch_merging":
         return PatchMerging(raw.get("v2", False))
+    if op == "darknet_blocks":
+        return DarknetBlocks(raw["blocks"])
     if op == "maxvit_blocks":
         return MaxVitBlocks(
             raw["out"], raw["layers"], raw.get("head_dim", 32), raw.get("partition", 7)

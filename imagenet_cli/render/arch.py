@@ -441,6 +441,14 @@ def _backbone_table(variants: tuple[Variant, ...]) -> Table | None:
                 _num(r.get("top5_error"), "{:.1f}"),
                 Text(r.get("source", "")),
             )
+    specs = [v.id for v, backbone in rows if backbone.get("spec")]
+    if specs:
+        table.caption = Text(
+            "Cost as printed: the paper's operations (Darknet counts 2 per multiply-add). "
+            "Backbone layers, params and computed MACs: "
+            + ", ".join(f"imagenet arch layers {v}" for v in specs)
+        )
+        table.caption_justify = "left"
     return table
 
 
@@ -698,7 +706,14 @@ def _compare_values(
     backbone = (variant.backbone or {}).get("paper_results") or [{}]
     detector = bool(variant.detection_results or variant.backbone)
     not_tv = "n/a: not in torchvision"
-    no_spec = "n/a: detector, no layer spec" if detector else "n/a: no layer spec yet"
+    backbone_spec = (variant.backbone or {}).get("spec")
+    no_spec = (
+        f"n/a: detector (backbone: arch layers {variant.id})"
+        if backbone_spec
+        else "n/a: detector, no layer spec"
+        if detector
+        else "n/a: no layer spec yet"
+    )
     params = _params_cell(variant, cost)
     if params == "—":
         params = "not recorded"
