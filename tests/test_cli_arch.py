@@ -235,3 +235,21 @@ def test_docs_example(command: str, expected: list[str]) -> None:
     from tests.test_readme import test_readme_example
 
     test_readme_example(command, expected)
+
+
+def test_variant_layer_costs_is_the_library_behind_arch_layers(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    from imagenet_cli._errors import ImagenetError
+    from imagenet_cli.facts.architectures import variant_layer_costs
+
+    meta = torchvision_meta(torchvision_wheel, "resnet", "ResNet50_Weights.IMAGENET1K_V2")
+    found = variant_layer_costs("ResNet-50")
+    assert (found.family.id, found.variant.id, found.backbone_of) == ("resnet", "resnet50", None)
+    assert found.cost.params == meta["num_params"]
+    assert round(found.cost.macs / 1e9, 3) == meta["_ops"]
+    assert variant_layer_costs("resnet50", (448, 448)).cost.macs > found.cost.macs
+    backbone = variant_layer_costs("yolo_v3")
+    assert (backbone.cost.spec.id, backbone.backbone_of) == ("darknet53", "yolo_v3")
+    with pytest.raises(ImagenetError, match="is a family"):
+        variant_layer_costs("resnet")

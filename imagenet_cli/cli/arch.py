@@ -182,20 +182,16 @@ def layers(
     as_json: JsonOption = False,
 ) -> None:
     """Per-stage output shapes, params and MACs computed from the layer spec, and a block diagram (--detail: per layer)."""  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.facts.architectures import get_architecture
+    from imagenet_cli.facts.architectures import variant_layer_costs
     from imagenet_cli.render import arch as render
 
     with user_errors():
-        family, variant = get_architecture(name)
-        cost = _layer_costs(family, variant, input_size, detail)
-    chosen = next((v for v in family.variants if v.id == cost.spec.id), None)
+        found = variant_layer_costs(name, input_size, detail)
+    chosen, cost = found.variant, found.cost
     heading: dict[str, Any] = {}
-    if chosen is None:  # a detector: the spec is its ImageNet backbone's
-        detector = next(v for v in family.variants if _backbone_spec(v) == cost.spec.id)
-        heading = {"id": cost.spec.id, "name": cost.spec.name, "backbone_of": detector.id}
-        chosen = detector._replace(
-            name=f"{cost.spec.name} (the ImageNet backbone of {detector.name})"
-        )
+    if found.backbone_of:  # a detector: the spec is its ImageNet backbone's
+        heading = {"id": cost.spec.id, "name": cost.spec.name, "backbone_of": chosen.id}
+        chosen = chosen._replace(name=f"{cost.spec.name} (the ImageNet backbone of {chosen.name})")
     if as_json:
         record = render.cost_record(cost) or {}
         write_json({**({"id": chosen.id, "name": chosen.name} | heading), **record})
@@ -203,48 +199,6 @@ def layers(
         print_view(render.layers_detail_view(chosen, cost))
     else:
         print_view(render.layers_view(chosen, cost))
-
-
-def _backbone_spec(variant: Variant) -> str | None:
-    """The layer spec id of a detector's ImageNet backbone (YOLOv3: ``darknet53``), if any."""
-    spec = (variant.backbone or {}).get("spec")
-    return spec if isinstance(spec, str) else None
-
-
-def _layer_costs(
-    family: Architecture, variant: Variant | None, input_size: int | None, detail: bool
-) -> Any:
-    from imagenet_cli._errors import ImagenetError
-    from imagenet_cli.facts.layers import family_specs, spec_costs, spec_ids
-
-    specs = family_specs(family.id)
-    if variant is None:  # a family named like one of its variants (alexnet, googlenet)
-        variant = next((v for v in family.variants if v.id == family.id), None)
-    if variant is None:
-        with_specs = [v.id for v in family.variants if v.id in specs]
-        hint = (
-            f"pick one: {', '.join(with_specs)}"
-            if with_specs
-            else f"none of its variants has a layer spec yet; specs exist for "
-            f"{', '.join(sorted(spec_ids()))}"
-        )
-        raise ImagenetError(f"layers shows one variant, and {family.id} is a family", hint=hint)
-    backbone = _backbone_spec(variant)
-    if variant.id not in specs and backbone in specs:
-        return spec_costs(specs[backbone], input_size, detail)
-    if variant.id not in specs:
-        why = variant.extra.get("no_layer_spec")
-        siblings = [v.id for v in family.variants if v.id in specs]
-        hint = (
-            f"{family.name} specs exist for {', '.join(siblings)}"
-            if siblings
-            else f"specs exist for {len(spec_ids())} variants of other families "
-            f"(imagenet arch list)"
-        )
-        raise ImagenetError(
-            f"no layer spec for {variant.name}" + (f": {why}" if why else " yet"), hint=hint
-        )
-    return spec_costs(specs[variant.id], input_size, detail)
 
 
 @arch_app.command("compare")

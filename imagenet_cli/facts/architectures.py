@@ -346,6 +346,85 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")
 
 
+class VariantCosts(NamedTuple):
+    """What :func:`variant_layer_costs` found: the variant and its computed cost.
+
+    ``backbone_of`` is the detector's id when ``cost`` is that detector's ImageNet
+    backbone (YOLOv3: Darknet-53), else None.
+    """
+
+    family: Architecture
+    variant: Variant
+    cost: NetworkCost
+    backbone_of: str | None
+
+
+def _backbone_spec(variant: Variant) -> str | None:
+    """The layer spec id of a detector's ImageNet backbone (YOLOv3: ``darknet53``), if any."""
+    spec = (variant.backbone or {}).get("spec")
+    return spec if isinstance(spec, str) else None
+
+
+def variant_layer_costs(
+    name: str, input_size: int | tuple[int, int] | None = None, detail: bool = False
+) -> VariantCosts:
+    """Params and MACs of one variant computed from its layer spec (``arch layers NAME``).
+
+    Reads only that family's files. A detector (YOLOv2, YOLOv3) gives its ImageNet
+    backbone's cost (Darknet-19, Darknet-53), flagged by ``backbone_of``.
+
+    Args:
+        name: a variant (``resnet50``, ``ResNet-50``, ``darknet53``), or a family named like
+            its only spec'd variant (``alexnet``, ``googlenet``).
+        input_size: the input side, or ``(height, width)``, in pixels; None for the spec's
+            own (the crop of the variant's default torchvision weights, 224 mostly).
+        detail: also list every layer (``NetworkCost.layers``).
+
+    Returns:
+        The family, the variant and a :class:`~imagenet_cli.facts.layers.NetworkCost`
+        (params exact; MACs as defined in :mod:`imagenet_cli.facts.layers`).
+
+    Raises:
+        NotFoundError: no family or variant has that name.
+        ImagenetError: a family with several variants, a variant without a spec, or an
+            input size the network cannot take (too small, or not a multiple of a
+            window or partition).
+    """
+    from imagenet_cli.facts.layers import family_specs, spec_costs, spec_ids
+
+    family, variant = get_architecture(name)
+    specs = family_specs(family.id)
+    if variant is None:  # a family named like one of its variants (alexnet, googlenet)
+        variant = next((v for v in family.variants if v.id == family.id), None)
+    if variant is None:
+        with_specs = [v.id for v in family.variants if v.id in specs]
+        hint = (
+            f"pick one: {', '.join(with_specs)}"
+            if with_specs
+            else f"none of its variants has a layer spec yet; specs exist for "
+            f"{', '.join(sorted(spec_ids()))}"
+        )
+        raise ImagenetError(f"layers shows one variant, and {family.id} is a family", hint=hint)
+    if variant.id in specs:
+        return VariantCosts(
+            family, variant, spec_costs(specs[variant.id], input_size, detail), None
+        )
+    backbone = _backbone_spec(variant)
+    if backbone in specs:
+        cost = spec_costs(specs[backbone], input_size, detail)
+        return VariantCosts(family, variant, cost, variant.id)
+    why = variant.extra.get("no_layer_spec")
+    siblings = [v.id for v in family.variants if v.id in specs]
+    hint = (
+        f"{family.name} specs exist for {', '.join(siblings)}"
+        if siblings
+        else f"specs exist for {len(spec_ids())} variants of other families (imagenet arch list)"
+    )
+    raise ImagenetError(
+        f"no layer spec for {variant.name}" + (f": {why}" if why else " yet"), hint=hint
+    )
+
+
 def computed_costs(variants: Iterable[tuple[str, Variant]]) -> dict[str, NetworkCost]:
     """Costs computed from the layer specs, for the variants that have one.
 
