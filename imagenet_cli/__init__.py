@@ -50,7 +50,13 @@ if TYPE_CHECKING:
     from imagenet_cli.eval.labels import real_labels, val_labels
     from imagenet_cli.eval.scoring import Evaluation, evaluate, mistake_severity
     from imagenet_cli.facts.about import Category
-    from imagenet_cli.facts.architectures import Architecture, Variant
+    from imagenet_cli.facts.architectures import (
+        Architecture,
+        Variant,
+        computed_costs,
+        variant_layer_costs,
+    )
+    from imagenet_cli.facts.architectures import get_architecture as find_architecture
     from imagenet_cli.facts.layers import NetworkCost
     from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
@@ -151,6 +157,7 @@ __all__ = [
     "classes_in",
     "classes_under",
     "compare",
+    "computed_costs",
     "convert",
     "converter",
     "decode",
@@ -160,6 +167,7 @@ __all__ = [
     "duplicate_names",
     "evaluate",
     "export",
+    "find_architecture",
     "get_class",
     "human_error",
     "hyponym_tree",
@@ -193,6 +201,7 @@ __all__ = [
     "timeline",
     "val_labels",
     "variant",
+    "variant_layer_costs",
     "winning_errors",
     "write_export",
 ]
@@ -214,6 +223,9 @@ _LAZY = {
     "SynsetDetails": "imagenet_cli.index.hierarchy",
     "TreeNode": "imagenet_cli.index.hierarchy",
     "Member": "imagenet_cli.index.subsets",
+    "find_architecture": "imagenet_cli.facts.architectures:get_architecture",
+    "computed_costs": "imagenet_cli.facts.architectures",
+    "variant_layer_costs": "imagenet_cli.facts.architectures",
     "atomic_write": "imagenet_cli._files",
     "converter": "imagenet_cli.index.convert",
     "output_names": "imagenet_cli.index.decode",
@@ -696,23 +708,29 @@ def variant(name: str) -> Variant:
     return found
 
 
-def layer_costs(name: str, input_size: int | tuple[int, int] | None = None) -> NetworkCost:
-    """Params and MACs of a network computed from its layer spec, per stage.
+def layer_costs(
+    name: str, input_size: int | tuple[int, int] | None = None, *, detail: bool = False
+) -> NetworkCost:
+    """Params and MACs of a network computed from its layer spec, per stage (and per layer
+    with ``detail``). A detector (YOLOv2, YOLOv3) gives its ImageNet backbone's cost.
 
     MACs are multiply-accumulates (one multiply-add counts once), for one image; params
-    count every weight and bias (batch-norm's too), as torchvision's ``num_params``.
+    count every weight and bias (batch-norm's too), as torchvision's ``num_params``; the
+    conventions for attention and matrix products are in ``imagenet_cli.facts.layers``.
 
     Args:
-        name: a variant with a layer spec (``"resnet50"``, ``"vgg16"``, ``"mobilenet_v2"``).
-        input_size: square side or ``(height, width)`` in pixels; default the variant's own.
+        name: a variant (``"resnet50"``, ``"ResNet-50"``, ``"vit_b_16"``, ``"darknet53"``).
+        input_size: square side or ``(height, width)`` in pixels; default the variant's own
+            (the crop of its torchvision weights, 224 mostly).
 
     Raises:
-        NotFound: no layer spec has that name.
-        OutOfRange: an input too small for the network.
+        NotFound: no variant has that name.
+        ImagenetError: a family with several variants, a variant without a spec, or an
+            input the network cannot take.
     """
-    from imagenet_cli.facts.layers import compute_costs
+    from imagenet_cli.facts.architectures import variant_layer_costs as costs
 
-    return compute_costs(name, input_size)
+    return costs(name, input_size, detail).cost
 
 
 # Exports ---------------------------------------------------------------------------------------

@@ -416,20 +416,40 @@ def _meta_dict(node: ast.Dict, common: dict[str, ast.Dict]) -> dict[str, Any]:
     return meta
 
 
-def _crop_size(call: ast.Call) -> int | None:
+def _transform_size(call: ast.Call, name: str) -> int | None:
+    """``crop_size`` or ``resize_size`` of ``transforms=partial(ImageClassification, ...)``."""
     for keyword in call.keywords:
         if keyword.arg == "transforms" and isinstance(keyword.value, ast.Call):
             for inner in keyword.value.keywords:
-                if inner.arg == "crop_size":
+                if inner.arg == name:
                     value = _literal(inner.value)
                     return value if isinstance(value, int) else None
     return None
+
+
+def _preset_defaults(wheel: zipfile.ZipFile) -> dict[str, Any]:
+    """Keyword defaults of ``ImageClassification.__init__`` in torchvision/transforms/_presets.py.
+
+    A weights entry that omits ``resize_size`` gets this default (256 in torchvision 0.29.1).
+    """
+    tree = ast.parse(wheel.read("torchvision/transforms/_presets.py").decode("utf-8"))
+    cls = next(
+        n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "ImageClassification"
+    )
+    init = next(n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
+    args = init.args
+    return {
+        a.arg: _literal(d)
+        for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+        if d is not None
+    }
 
 
 def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
     """Classification weights of torchvision: ``{"ResNet50_Weights.IMAGENET1K_V1": {...}}``."""
     weights: dict[str, Any] = {}
     with zipfile.ZipFile(tv_wheel) as wheel:
+        defaults = _preset_defaults(wheel)
         files = sorted(
             n for n in wheel.namelist()
             if n.startswith("torchvision/models/") and n.count("/") == 2 and n.endswith(".py")
@@ -466,7 +486,9 @@ def read_torchvision(tv_wheel: Path) -> dict[str, Any]:
                         "acc@5": metrics.get("acc@5"),
                         "gflops": meta.get("_ops"),
                         "file_size_mb": meta.get("_file_size"),
-                        "crop_size": _crop_size(call),
+                        "crop_size": _transform_size(call, "crop_size"),
+                        "resize_size": _transform_size(call, "resize_size")
+                        or defaults["resize_size"],
                         "recipe": meta.get("recipe"),
                     }
     return dict(sorted(weights.items()))
@@ -529,7 +551,8 @@ def build(out_dir: Path, wheels: Path) -> dict[str, Any]:
     summary["open_clip_wheel_sha256"] = sha256(clip_wheel)
     tv = {
         "source": f"torchvision {TORCHVISION_VERSION} wheel, torchvision/models/*.py "
-        "(WeightsEnum meta: num_params, _metrics ImageNet-1K acc@1/acc@5, _ops, _file_size)",
+        "(WeightsEnum meta: num_params, _metrics ImageNet-1K acc@1/acc@5, _ops, _file_size; "
+        "transforms: crop_size, resize_size)",
         "weights": read_torchvision(tv_wheel),
     }
     (out_dir / "torchvision_weights.json").write_text(

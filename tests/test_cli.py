@@ -222,8 +222,8 @@ def test_arch_layers_computes_torchvision_figures() -> None:
 def test_arch_layers_errors() -> None:
     code, _, err = run("arch", "resnet", "--layers")
     assert code == 1 and "pick one: resnet18" in err
-    code, _, err = run("arch", "yolo_v3", "--layers")
-    assert code == 1 and "no layer spec for YOLOv3" in err and len(err.splitlines()) == 1
+    code, _, err = run("arch", "yolo_v1", "--layers")
+    assert code == 1 and "no layer spec for YOLO (v1)" in err and len(err.splitlines()) == 1
     code, _, err = run("arch", "alexnet", "--layers", "--input-size", "30")
     assert code == 1 and "too small" in err and len(err.splitlines()) == 1
     code, _, err = run("arch", "alexnet", "--input-size", "300")

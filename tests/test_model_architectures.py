@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from imagenet_cli._errors import NotFoundError
-from imagenet_cli.facts.architectures import get_architecture, list_architectures
+from imagenet_cli.facts.architectures import get_architecture, ilsvrc_results, list_architectures
 
 
 def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[str, float]:
@@ -36,7 +36,9 @@ def torchvision_meta(wheel: zipfile.ZipFile, module: str, weights: str) -> dict[
 
 FAMILIES = {
     "alexnet", "zfnet", "googlenet", "vgg", "inception_v3", "resnet", "densenet", "yolo",
-    "mobilenet", "senet", "efficientnet", "vit",
+    "mobilenet", "senet", "efficientnet", "vit", "resnext", "wide_resnet",
+    "squeezenet", "shufflenet", "mnasnet", "convnext", "efficientnet_v2", "swin",
+    "regnet", "maxvit",
 }  # fmt: skip
 
 
@@ -181,3 +183,59 @@ def test_every_timeline_architecture_is_a_family() -> None:
     named = {e.architecture for e in load_timeline() if e.architecture}
     assert named >= {"alexnet", "googlenet", "resnet", "senet", "vgg"}
     assert named <= {f.id for f in list_architectures()}
+
+
+def test_every_checkpoint_of_a_covered_module_is_listed_default_first(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    """A model with any checkpoint listed has all of them, torchvision's DEFAULT first."""
+    listed = {w.name: v for f in list_architectures() for v in f.variants for w in v.weights}
+    modules = {
+        w.source.split(", ")[1] for f in list_architectures() for v in f.variants for w in v.weights
+    }
+    for module in sorted(modules):
+        source = torchvision_wheel.read(module).decode("utf-8")
+        for cls, body in re.findall(
+            r"class (\w+_Weights)\(WeightsEnum\):(.*?)DEFAULT = ", source, re.S
+        ):
+            blocks = re.split(r"\n    (\w+) = Weights\(", body)[1:]
+            # checkpoints with ImageNet-1K accuracy (VGG16's IMAGENET1K_FEATURES has none)
+            members = [
+                name
+                for name, block in zip(blocks[::2], blocks[1::2], strict=True)
+                if re.search(r'"acc@1": [\d.]+', block)
+            ]
+            default = re.search(rf"class {cls}\(WeightsEnum\):.*?DEFAULT = (\w+)", source, re.S)
+            assert default is not None
+            if not any(f"{cls}.{member}" in listed for member in members):
+                continue  # a model of the module not covered yet (EfficientNetV2 ...)
+            for member in members:
+                assert f"{cls}.{member}" in listed, f"{cls}.{member} ({module}) is in no variant"
+            variant = listed[f"{cls}.{members[0]}"]
+            assert variant.weights[0].name == f"{cls}.{default.group(1)}", cls
+
+
+def test_resnext_and_wide_resnet_paper_figures() -> None:
+    _, r50 = get_architecture("resnext50_32x4d")
+    assert r50 is not None and r50.macs == 4.2e9  # Xie et al. 2017, Table 1
+    assert r50.paper_results[0].top1_error == 22.2  # Table 3
+    _, r101 = get_architecture("ResNeXt-101 (64x4d)")
+    assert r101 is not None
+    assert [(r.top1_error, r.top5_error) for r in r101.paper_results] == [(20.4, 5.3), (19.1, 4.4)]
+    _, wrn = get_architecture("WRN-50-2")
+    assert wrn is not None and wrn.paper_params is not None
+    assert wrn.paper_params.printed == "68.9M"  # Zagoruyko & Komodakis, Table 8
+    assert {r.top5_error for r in wrn.paper_results} == {6.03, 5.79}  # Tables 8 and 9
+    family, _ = get_architecture("resnext")
+    assert [(e.year, e.rank) for e in ilsvrc_results(family.id)] == [(2016, 2)]
+
+
+def test_mnasnet_a1_is_the_papers_and_b1_is_torchvisions(
+    torchvision_wheel: zipfile.ZipFile,
+) -> None:
+    source = torchvision_wheel.read("torchvision/models/mnasnet.py").decode("utf-8")
+    assert "This\n    implements the B1 variant of the model." in source
+    family, a1 = get_architecture("MnasNet-A1")
+    assert a1 is not None and a1.macs == 312e6 and not a1.weights  # Section 6.1
+    assert (a1.paper_results[0].top1_error, a1.paper_results[0].top5_error) == (24.8, 7.5)
+    assert all("(B1)" in v.name for v in family.variants if v.weights)

@@ -47,6 +47,21 @@ class LibraryWeights(NamedTuple):
     gflops: float | None
     crop_size: int | None
     source: str
+    recipe: str | None = None
+    resize_size: int | None = None  # the shorter side is resized to this, then center-cropped
+
+    @property
+    def label(self) -> str:
+        """What sets these weights apart from a paper's model: ``SWAG @518``, ``@299``, or ``""``.
+
+        SWAG weights are, in torchvision's words, learnt "by end-to-end fine-tuning the
+        original SWAG weights" (arXiv 2201.08371), so their accuracy is not the paper's; a
+        crop other than 224 is named because accuracy depends on it.
+        """
+        parts = ["SWAG"] if "SWAG" in self.name else []
+        if self.crop_size and self.crop_size != 224:
+            parts.append(f"@{self.crop_size}")
+        return " ".join(parts)
 
 
 class PrintedFigure(NamedTuple):
@@ -179,6 +194,8 @@ def _weights(name: str) -> LibraryWeights:
         gflops=meta["gflops"],
         crop_size=meta["crop_size"],
         source=f"torchvision 0.29.1, {meta['file']}, {name}",
+        recipe=meta.get("recipe"),
+        resize_size=meta.get("resize_size"),
     )
 
 
@@ -244,40 +261,60 @@ def _variant(raw: dict[str, Any]) -> Variant:
 
 
 @cache
+def _family_stems() -> tuple[str, ...]:
+    """The family files' names without ``.json`` (a directory listing, no file read)."""
+    folder = data_root() / "architectures"
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def _load_family(stem: str) -> Architecture:
+    raw = load_json(f"architectures/{stem}.json")
+    return Architecture(
+        id=raw["id"],
+        name=raw["name"],
+        year=raw["year"],
+        authors=tuple(raw["authors"]),
+        title=raw["title"],
+        venue=raw["venue"],
+        arxiv=raw.get("arxiv"),
+        key_ideas=tuple(raw["key_ideas"]),
+        bibtex=raw["bibtex"],
+        ilsvrc=tuple(raw.get("ilsvrc", ())),
+        sources=dict(raw["sources"]),
+        variants=tuple(_variant(v) for v in raw["variants"]),
+        headline=raw.get("headline"),
+        not_verified=tuple(raw.get("not_verified", ())),
+    )
+
+
+@cache
 def list_architectures() -> tuple[Architecture, ...]:
     """Every bundled family, oldest first.
 
     Raises:
         DataMissingError: a data file is missing.
     """
-    folder = data_root() / "architectures"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
-    families = []
-    for name in names:
-        raw = load_json(f"architectures/{name}")
-        families.append(
-            Architecture(
-                id=raw["id"],
-                name=raw["name"],
-                year=raw["year"],
-                authors=tuple(raw["authors"]),
-                title=raw["title"],
-                venue=raw["venue"],
-                arxiv=raw.get("arxiv"),
-                key_ideas=tuple(raw["key_ideas"]),
-                bibtex=raw["bibtex"],
-                ilsvrc=tuple(raw.get("ilsvrc", ())),
-                sources=dict(raw["sources"]),
-                variants=tuple(_variant(v) for v in raw["variants"]),
-                headline=raw.get("headline"),
-                not_verified=tuple(raw.get("not_verified", ())),
-            )
-        )
+    families = (_load_family(stem) for stem in _family_stems())
     return tuple(sorted(families, key=lambda a: (a.year, a.name)))
+
+
+def _match(family: Architecture, wanted: str) -> tuple[Architecture, Variant | None] | None:
+    if wanted in (_key(family.id), _key(family.name)):
+        return family, None
+    for variant in family.variants:
+        if wanted in {_key(variant.id), _key(variant.name), *map(_key, variant.aliases)}:
+            return family, variant
+    return None
 
 
 def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     """Find a family or one variant by name or alias, ignoring case, spaces and dashes.
+
+    Only the files of the families whose id begins the name (``resnet`` for
+    ``ResNet-50``, ``efficientnet_v2`` before ``efficientnet`` for ``efficientnet_v2_s``)
+    are read first; any other name falls back to reading every family, in
+    :func:`list_architectures` order.
 
     Args:
         name: ``resnet``, ``ResNet-50``, ``resnet50``, ``resnet_50`` ...
@@ -291,18 +328,101 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     wanted = _key(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     if not wanted:
         raise ImagenetError("the architecture name is empty")
+    likely = sorted(
+        (stem for stem in _family_stems() if wanted.startswith(_key(stem))),
+        key=lambda stem: -len(_key(stem)),
+    )
+    for stem in likely:
+        found = _match(_load_family(stem), wanted)
+        if found:
+            return found
     known: list[str] = []
     for family in list_architectures():
-        if wanted in (_key(family.id), _key(family.name)):
-            return family, None
-        known.append(family.id)
-        for variant in family.variants:
-            keys = {_key(variant.id), _key(variant.name), *map(_key, variant.aliases)}
-            if wanted in keys:
-                return family, variant
-            known.append(variant.id)
+        found = _match(family, wanted)
+        if found:
+            return found
+        known += [family.id, *(variant.id for variant in family.variants)]
     covered = ", ".join(f.id for f in list_architectures())
     raise NotFoundError("architecture", name, known, hint=f"the families covered so far: {covered}")
+
+
+class VariantCosts(NamedTuple):
+    """What :func:`variant_layer_costs` found: the variant and its computed cost.
+
+    ``backbone_of`` is the detector's id when ``cost`` is that detector's ImageNet
+    backbone (YOLOv3: Darknet-53), else None.
+    """
+
+    family: Architecture
+    variant: Variant
+    cost: NetworkCost
+    backbone_of: str | None
+
+
+def _backbone_spec(variant: Variant) -> str | None:
+    """The layer spec id of a detector's ImageNet backbone (YOLOv3: ``darknet53``), if any."""
+    spec = (variant.backbone or {}).get("spec")
+    return spec if isinstance(spec, str) else None
+
+
+def variant_layer_costs(
+    name: str, input_size: int | tuple[int, int] | None = None, detail: bool = False
+) -> VariantCosts:
+    """Params and MACs of one variant computed from its layer spec (``arch layers NAME``).
+
+    Reads only that family's files. A detector (YOLOv2, YOLOv3) gives its ImageNet
+    backbone's cost (Darknet-19, Darknet-53), flagged by ``backbone_of``.
+
+    Args:
+        name: a variant (``resnet50``, ``ResNet-50``, ``darknet53``), or a family named like
+            its only spec'd variant (``alexnet``, ``googlenet``).
+        input_size: the input side, or ``(height, width)``, in pixels; None for the spec's
+            own (the crop of the variant's default torchvision weights, 224 mostly).
+        detail: also list every layer (``NetworkCost.layers``).
+
+    Returns:
+        The family, the variant and a :class:`~imagenet_cli.facts.layers.NetworkCost`
+        (params exact; MACs as defined in :mod:`imagenet_cli.facts.layers`).
+
+    Raises:
+        NotFoundError: no family or variant has that name.
+        ImagenetError: a family with several variants, a variant without a spec, or an
+            input size the network cannot take (too small, or not a multiple of a
+            window or partition).
+    """
+    from imagenet_cli.facts.layers import family_specs, spec_costs, spec_ids
+
+    family, variant = get_architecture(name)
+    specs = family_specs(family.id)
+    if variant is None:  # a family named like one of its variants (alexnet, googlenet)
+        variant = next((v for v in family.variants if v.id == family.id), None)
+    if variant is None:
+        with_specs = [v.id for v in family.variants if v.id in specs]
+        hint = (
+            f"pick one: {', '.join(with_specs)}"
+            if with_specs
+            else f"none of its variants has a layer spec yet; specs exist for "
+            f"{', '.join(sorted(spec_ids()))}"
+        )
+        raise ImagenetError(f"layers shows one variant, and {family.id} is a family", hint=hint)
+    if variant.id in specs:
+        return VariantCosts(
+            family, variant, spec_costs(specs[variant.id], input_size, detail), None
+        )
+    backbone = _backbone_spec(variant)
+    if backbone in specs:
+        cost = spec_costs(specs[backbone], input_size, detail)
+        return VariantCosts(family, variant, cost, variant.id)
+    why = variant.extra.get("no_layer_spec")
+    siblings = [v.id for v in family.variants if v.id in specs]
+    hint = (
+        f"{family.name} specs exist for {', '.join(siblings)}"
+        if siblings
+        else f"specs exist for {len(spec_ids())} variants of other families (imagenet arch list)"
+    )
+    raise ImagenetError(
+        f"no layer spec for {variant.name}" + (f": {why}" if why else " yet"), hint=hint
+    )
 
 
 def computed_costs(variants: Iterable[tuple[str, Variant]]) -> dict[str, NetworkCost]:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from imagenet_cli.facts.architectures import Architecture, Variant, ilsvrc_results
-from imagenet_cli.facts.layers import NetworkCost
+from imagenet_cli.facts.architectures import (
+    Architecture,
+    LibraryWeights,
+    Variant,
+    ilsvrc_results,
+)
+from imagenet_cli.facts.layers import LayerCost, NetworkCost
 from imagenet_cli.facts.timeline import Entry
 
 MACS_CONVENTION = (
-    "multiply-accumulates of convolutions and linear layers for one image (BatchNorm, "
-    "activations, pooling and additions not counted), the convention of torchvision's _ops"
+    "multiply-accumulates of convolutions, linear layers and attention's matrix products "
+    "for one image (norms, activations, softmax, pooling and additions not counted), the "
+    "convention of torchvision's _ops"
 )
 
 
@@ -63,6 +70,20 @@ def cost_record(cost: NetworkCost | None) -> dict[str, Any] | None:
             }
             for s in cost.stages
         ],
+        **({"layers": [_layer_record(layer) for layer in cost.layers]} if cost.layers else {}),
+    }
+
+
+def _layer_record(layer: LayerCost) -> dict[str, Any]:
+    return {
+        "name": layer.name,
+        "type": layer.kind,
+        "kernel": list(layer.kernel) if isinstance(layer.kernel, tuple) else layer.kernel,
+        "stride": layer.stride,
+        "groups": layer.groups,
+        "output_shape": list(layer.output_shape),
+        "params": layer.params,
+        "macs": layer.macs,
     }
 
 
@@ -92,11 +113,7 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
         "input_size": variant.input_size,
         "top1": head.top1 if head else None,
         "top5": head.top5 if head else None,
-        "accuracy_source": (
-            f"{head.source} (library-reproduced, single {head.crop_size}px center crop)"
-            if head
-            else None
-        ),
+        "accuracy_source": _accuracy_source(head) if head else None,
         "weights": [w._asdict() for w in variant.weights],
         "paper_results": [r._asdict() for r in variant.paper_results],
         "detection_results": [r._asdict() for r in variant.detection_results],
@@ -104,6 +121,21 @@ def variant_record(variant: Variant, cost: NetworkCost | None = None) -> dict[st
         "paper": variant.paper._asdict() if variant.paper else None,
         **variant.extra,
     }
+
+
+def _accuracy_source(head: LibraryWeights) -> str:
+    text = f"{head.source} (library-reproduced, single {head.crop_size}px center crop"
+    if "SWAG" in head.name:
+        text += (
+            "; SWAG weights: torchvision's fine-tuning of the SWAG weights (arXiv 2201.08371, "
+            f"recipe {head.recipe}), not the paper's model or protocol"
+        )
+    return text + ")"
+
+
+def _tv_top(value: float, head: LibraryWeights) -> str:
+    """A torchvision accuracy with what sets its weights apart: ``88.552 SWAG @518``."""
+    return f"{value:.3f}" + (f" {head.label}" if head.label else "")
 
 
 def family_record(
@@ -137,7 +169,7 @@ def family_record(
 def _top1(variant: Variant) -> str:
     head = variant.headline
     if head is not None:
-        return f"{head.top1:.3f}"
+        return _tv_top(head.top1, head)
     best = [r.top1_error for r in variant.paper_results if r.top1_error is not None]
     return f"{100 - best[0]:.2f} p" if best else "—"
 
@@ -178,7 +210,8 @@ def families_table(
     table.caption = Text(
         "params and top-1 of the headline variant (*). params: torchvision's num_params "
         "(exact); c: computed from the layer spec (exact); p: printed by a paper. top-1: "
-        "torchvision's default weights on ImageNet-1k val (library-reproduced); p: 100 minus "
+        "torchvision's default weights on ImageNet-1k val (library-reproduced; @N: NxN crop; "
+        "SWAG: fine-tuned from SWAG, arXiv 2201.08371, not the paper's); p: 100 minus "
         "the first top-1 error the paper data lists. YOLO is a detector: see imagenet arch "
         "yolo. Details: imagenet arch NAME"
     )
@@ -229,8 +262,22 @@ def _paper_cost(variant: Variant) -> str:
 
 def _has_figures(variant: Variant, cost: NetworkCost | None) -> bool:
     return bool(
-        variant.weights or cost or variant.macs or variant.cost_printed or variant.paper_params
+        variant.weights
+        or cost
+        or variant.macs
+        or variant.cost_printed
+        or variant.paper_params
+        or variant.paper_results
     )
+
+
+def _paper_accuracy(variant: Variant, top5: bool = False) -> str:
+    """100 minus the first error the paper data lists, marked ``p``; ``—`` when none."""
+    for result in variant.paper_results:
+        error = result.top5_error if top5 else result.top1_error
+        if error is not None:
+            return f"{100 - error:.2f} p"
+    return "—"
 
 
 def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]) -> Table | None:
@@ -255,17 +302,20 @@ def _variants_table(variants: tuple[Variant, ...], costs: dict[str, NetworkCost]
             _params_cell(variant, cost),
             _paper_cost(variant),
             computed,
-            _num(head.top1, "{:.3f}") if head else "—",
-            _num(head.top5, "{:.3f}") if head else "—",
+            _tv_top(head.top1, head) if head else _paper_accuracy(variant),
+            _tv_top(head.top5, head) if head else _paper_accuracy(variant, top5=True),
         )
     models.caption = Text(
         "params: torchvision's num_params (exact); c: computed from the layer spec (exact); "
         "p: printed by a paper (which one: --json). paper MACs: multiply-adds a paper prints "
         "(@N: for an NxN input, else 224x224); † in the paper's own unit (FLOPs, FLOPS, "
         "operations, a budget), not counted multiply-adds. computed MACs: imagenet's layer "
-        "calculator (conv + linear multiply-accumulates; equals torchvision's _ops, which "
+        "calculator (conv, linear and attention matmul multiply-accumulates; equals "
+        "torchvision's _ops, which "
         "torchvision labels GFLOPS). top-1/top-5: torchvision's default weights (below), "
-        "library-reproduced."
+        "library-reproduced; @N: at an NxN crop; SWAG: weights fine-tuned from SWAG "
+        "(arXiv 2201.08371), not the paper's model; p: without torchvision weights, 100 "
+        "minus the first error of the paper results below (protocol there)."
     )
     models.caption_justify = "left"
     return models
@@ -275,12 +325,18 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
     rows = [(v, w, i == 0) for v in variants for i, w in enumerate(v.weights)]
     if not rows:
         return None
-    table = Table(title=Text("torchvision weights (ImageNet-1k val)"), title_justify="left")
+    table = Table(
+        title=Text("torchvision weights (ImageNet-1k val, top-1/top-5 in %)"),
+        title_justify="left",
+        pad_edge=False,
+    )
     table.add_column("weights", style="cyan", overflow="fold")
     table.add_column("params", justify="right", no_wrap=True)
-    table.add_column("top-1 %", justify="right", no_wrap=True)
-    table.add_column("top-5 %", justify="right", no_wrap=True)
+    table.add_column("top-1", justify="right", no_wrap=True)
+    table.add_column("top-5", justify="right", no_wrap=True)
     table.add_column("crop", justify="right", no_wrap=True)
+    table.add_column("resize", justify="right", no_wrap=True)
+    table.add_column("GMACs", justify="right", no_wrap=True)
     for _, weights, default in rows:
         table.add_row(
             weights.name + (" *" if default else ""),
@@ -288,10 +344,14 @@ def _weights_table(variants: tuple[Variant, ...]) -> Table | None:
             f"{weights.top1:.3f}",
             f"{weights.top5:.3f}",
             _num(weights.crop_size),
+            _num(weights.resize_size),
+            _num(weights.gflops, "{:.3f}"),
         )
     table.caption = Text(
-        "Library-reproduced accuracy of each checkpoint, single center crop of the size shown "
-        "(torchvision's metadata); * the default weights; params of that checkpoint's model."
+        "Library-reproduced accuracy of each checkpoint on a single center crop of the size "
+        "shown, after resizing the shorter side to 'resize' (torchvision's metadata); * the "
+        "default weights; params of that checkpoint's model; GMACs: torchvision's _ops at the "
+        "crop (which torchvision labels GFLOPS; multiply-accumulates, see arch layers)."
     )
     table.caption_justify = "left"
     return table
@@ -381,6 +441,14 @@ def _backbone_table(variants: tuple[Variant, ...]) -> Table | None:
                 _num(r.get("top5_error"), "{:.1f}"),
                 Text(r.get("source", "")),
             )
+    specs = [v.id for v, backbone in rows if backbone.get("spec")]
+    if specs:
+        table.caption = Text(
+            "Cost as printed: the paper's operations (Darknet counts 2 per multiply-add). "
+            "Backbone layers, params and computed MACs: "
+            + ", ".join(f"imagenet arch layers {v}" for v in specs)
+        )
+        table.caption_justify = "left"
     return table
 
 
@@ -465,9 +533,7 @@ def family_view(
         if note:
             parts.append(Text(f"{variant.name}: {note}", style="dim"))
     if found:
-        parts.append(
-            Text("Per-stage shapes and costs: imagenet arch VARIANT --layers", style="dim")
-        )
+        parts.append(Text("Per-stage shapes and costs: imagenet arch layers VARIANT", style="dim"))
     return Group(*parts)
 
 
@@ -539,6 +605,77 @@ def layers_view(variant: Variant, cost: NetworkCost) -> RenderableType:
     return Group(table, exact, Text(""), Text("Block diagram", style="bold"), _diagram(cost))
 
 
+def _kernel(kernel: int | tuple[int, int] | None) -> str:
+    if kernel is None:
+        return ""
+    kh, kw = kernel if isinstance(kernel, tuple) else (kernel, kernel)
+    return f"{kh}x{kw}"
+
+
+def layers_detail_view(variant: Variant, cost: NetworkCost) -> RenderableType:
+    """Every layer: type, kernel, stride, groups, output shape, params and MACs."""
+    table = Table(
+        title=Text(
+            f"{variant.name}: every layer for a {_shape(cost.input_shape)} input "
+            f"(computed from the layer spec)"
+        ),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1, 0, 0),
+        pad_edge=False,
+    )
+    table.add_column("layer", style="cyan", overflow="fold", min_width=12)
+    table.add_column("type", no_wrap=True)
+    table.add_column("kernel", justify="right", width=6)
+    table.add_column("stride", justify="right", width=6)
+    table.add_column("groups", justify="right", width=6)
+    table.add_column("output", justify="right", no_wrap=True)
+    table.add_column("params", justify="right", width=7)
+    table.add_column("MACs", justify="right", width=7)
+    stage = None
+    training_only = False
+    for layer in cost.layers:
+        kind, marked, _ = layer.kind.partition(" (training only")
+        training_only = training_only or bool(marked)
+        head = layer.name.split(".", 1)[0]
+        if stage is not None and head != stage:
+            table.add_section()
+        stage = head
+        table.add_row(
+            layer.name,
+            kind + (" †" if marked else ""),
+            _kernel(layer.kernel),
+            _num(layer.stride, "{}") if layer.stride is not None else "",
+            _num(layer.groups, "{}") if layer.groups is not None else "",
+            _shape(layer.output_shape),
+            _short(layer.params),
+            _short(layer.macs),
+        )
+    table.add_section()
+    table.add_row(
+        "total", "", "", "", "", _shape(cost.output_shape, True), _short(cost.params),
+        _short(cost.macs),
+    )  # fmt: skip
+    table.caption = Text(
+        f"MACs: {MACS_CONVENTION}. Params: learnable parameters, as torchvision's num_params "
+        f"(a conv's count includes its bias and its BatchNorm's weight and bias). Layer names: "
+        f"stage.index.block.part. Activations, softmax and additions cost nothing here and "
+        f"are not listed; a BatchNorm right after a conv is folded into it. Exact "
+        f"per-layer figures: --json. Spec: {cost.spec.source}"
+        + (
+            "\n† runs in training only (the auxiliary classifier): its params count, as in "
+            "num_params; its MACs do not, as torchvision's _ops is an evaluation pass."
+            if training_only
+            else ""
+        )
+    )
+    table.caption_justify = "left"
+    exact = Text.assemble(
+        ("Exact totals: ", "bold"), f"{cost.params:,} params, {cost.macs:,} MACs."
+    )
+    return Group(table, exact)
+
+
 COMPARE_ROWS = (
     "family", "year", "input", "params", "paper params", "paper MACs", "computed MACs",
     "tv weights", "tv crop", "tv top-1 %", "tv top-5 %", "paper top-1/5 err", "its protocol",
@@ -562,30 +699,47 @@ def _errors(top1: float | None, top5: float | None) -> str:
 def _compare_values(
     family: Architecture, variant: Variant, cost: NetworkCost | None
 ) -> dict[str, str]:
+    """One column of ``arch compare``: every cell a figure or ``n/a: why``, never blank."""
     head = variant.headline
     first = variant.paper_results[0] if variant.paper_results else None
     detection = variant.detection_results[0] if variant.detection_results else None
     backbone = (variant.backbone or {}).get("paper_results") or [{}]
+    detector = bool(variant.detection_results or variant.backbone)
+    not_tv = "n/a: not in torchvision"
+    backbone_spec = (variant.backbone or {}).get("spec")
+    no_spec = (
+        f"n/a: detector (backbone: arch layers {variant.id})"
+        if backbone_spec
+        else "n/a: detector, no layer spec"
+        if detector
+        else "n/a: no layer spec yet"
+    )
+    params = _params_cell(variant, cost)
+    if params == "—":
+        params = "not recorded"
+    backbone_errors = _errors(backbone[0].get("top1_error"), backbone[0].get("top5_error"))
     return {
         "family": family.name,
         "year": str(variant.paper.year if variant.paper else family.year),
-        "input": _num(variant.input_size),
-        "params": _params_cell(variant, cost),
-        "paper params": variant.paper_params.printed if variant.paper_params else "—",
-        "paper MACs": _paper_cost(variant),
-        "computed MACs": "—" if cost is None else f"{cost.macs / 1e9:.3f} G",
-        "tv weights": head.name.split(".")[1] if head else "—",
-        "tv crop": _num(head.crop_size) if head else "—",
-        "tv top-1 %": _num(head.top1, "{:.3f}") if head else "—",
-        "tv top-5 %": _num(head.top5, "{:.3f}") if head else "—",
-        "paper top-1/5 err": _errors(first.top1_error, first.top5_error) if first else "—",
-        "its protocol": _brief(first.protocol) if first else "—",
+        "input": _num(variant.input_size) if variant.input_size else "n/a: not given",
+        "params": params,
+        "paper params": variant.paper_params.printed if variant.paper_params else "not recorded",
+        "paper MACs": "not recorded" if _paper_cost(variant) == "—" else _paper_cost(variant),
+        "computed MACs": no_spec if cost is None else f"{cost.macs / 1e9:.3f} G",
+        "tv weights": head.name.split(".")[1] if head else not_tv,
+        "tv crop": _num(head.crop_size) if head else "n/a",
+        "tv top-1 %": _tv_top(head.top1, head) if head else "n/a",
+        "tv top-5 %": _tv_top(head.top5, head) if head else "n/a",
+        "paper top-1/5 err": _errors(first.top1_error, first.top5_error)
+        if first
+        else ("n/a: detector, see backbone" if detector else "not recorded"),
+        "its protocol": _brief(first.protocol) if first else "n/a",
         "detection": f"{detection.value:.1f} {detection.metric}, {_brief(detection.dataset)}"
         if detection
-        else "—",
-        "backbone top-1/5 err": _errors(
-            backbone[0].get("top1_error"), backbone[0].get("top5_error")
-        ),
+        else "n/a: classifier",
+        "backbone top-1/5 err": backbone_errors
+        if detector and backbone_errors != "—"
+        else ("n/a: classifier" if not detector else "not recorded"),
     }
 
 
@@ -620,10 +774,13 @@ def compare_view(
     caption = Text(
         "params: torchvision num_params (exact); c: computed from the layer spec; p: printed "
         "by a paper. paper MACs as printed (@N: NxN input; † the paper's own unit, not counted "
-        "multiply-adds). computed MACs: conv + linear multiply-accumulates at the spec's input. "
+        "multiply-adds). computed MACs: conv, linear and attention matmul "
+        "multiply-accumulates at the spec's input (as torchvision's _ops). "
         "tv: torchvision's default weights (library-reproduced, at the crop shown; its own "
         "training recipe, which may differ from the paper's, e.g. ViT-H/14's SWAG weights). "
         "paper top-1/5 err: the first result the data lists for the variant, with its "
-        "protocol; detection and backbone: the first listed. Every figure's source: --json."
+        "protocol; detection and backbone: the first listed. n/a: the row does not apply, "
+        "and why; not recorded: no figure from the paper in the data (see --json "
+        "not_verified). Every figure's source: --json."
     )
     return Group(*tables, caption)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from imagenet_cli.facts.layers import LayerCost, NetworkSpec
+    from imagenet_cli.facts.layers import NetworkSpec, TracedLayer
 
 #: The variant drawn: the paper's two-GPU network (not torchvision's one-tower version).
 VARIANT = "alexnet_paper"
@@ -30,8 +30,8 @@ class Column(NamedTuple):
     """A weight layer and the layers after it up to the next one (LRN, pooling)."""
 
     name: str
-    main: LayerCost
-    after: tuple[LayerCost, ...]
+    main: TracedLayer
+    after: tuple[TracedLayer, ...]
 
 
 class AlexNetData(NamedTuple):

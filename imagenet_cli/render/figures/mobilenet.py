@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from imagenet_cli.facts.layers import LayerCost, NetworkCost
+    from imagenet_cli.facts.layers import NetworkCost, TracedLayer
 
 VARIANT = "mobilenet_v1"
 
@@ -30,9 +30,9 @@ class MobileNetData(NamedTuple):
     network: NetworkCost
     stage: str
     repeats: int  # how many layers of the network have this shape
-    depthwise: LayerCost
-    pointwise: LayerCost
-    standard: LayerCost
+    depthwise: TracedLayer
+    pointwise: TracedLayer
+    standard: TracedLayer
 
     @property
     def separable_macs(self) -> int:
@@ -59,7 +59,7 @@ def collect() -> MobileNetData:
     spec = get_spec(VARIANT)
     pairs = [c for c in layer_trace(spec) if isinstance(c.layer, DepthwiseSeparable)]
 
-    def alike(cost: LayerCost) -> list[LayerCost]:
+    def alike(cost: TracedLayer) -> list[TracedLayer]:
         return [c for c in pairs if (c.layer, c.input_shape) == (cost.layer, cost.input_shape)]
 
     # the layer the network repeats most (MobileNet v1: five 14x14x512 ones), else costliest
@@ -160,7 +160,8 @@ def draw(data: MobileNetData) -> Figure:
     """Left: both layer types as feature-map boxes and kernels; right: MACs and params."""
     m, h, w = data.standard.input_shape
     n = data.standard.output_shape[0]
-    k = data.standard.layer.kernel  # type: ignore[union-attr]
+    kernel = data.standard.layer.kernel  # type: ignore[union-attr]
+    k = kernel if isinstance(kernel, int) else kernel[0]  # a square kernel here
     fig = new_figure(
         "MobileNet (2017): depthwise separable convolutions",
         f"The same layer both ways: {h}×{w}×{m} in, {n} out, as MobileNet v1 has "
