@@ -217,26 +217,6 @@ def test_a_detectors_layers_are_its_backbones() -> None:
     assert "n/a: detector (backbone: arch layers yolo_v3)" in cells
 
 
-def _doc_examples() -> list[tuple[str, list[str]]]:
-    from tests.conftest import ROOT
-    from tests.test_readme import BLOCK
-
-    text = (ROOT / "docs" / "arch.md").read_text(encoding="utf-8")
-    return [(cmd, body.rstrip("\n").split("\n")) for cmd, body in BLOCK.findall(text)]
-
-
-def test_docs_have_examples() -> None:
-    assert len(_doc_examples()) >= 10
-
-
-@pytest.mark.parametrize(("command", "expected"), _doc_examples(), ids=lambda v: str(v)[:40])
-def test_docs_example(command: str, expected: list[str]) -> None:
-    """docs/arch.md follows README.md's rule (tests/test_readme.py), for the splice."""
-    from tests.test_readme import test_readme_example
-
-    test_readme_example(command, expected)
-
-
 def test_variant_layer_costs_is_the_library_behind_arch_layers(
     torchvision_wheel: zipfile.ZipFile,
 ) -> None:
