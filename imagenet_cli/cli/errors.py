@@ -11,7 +11,7 @@ import typer
 from imagenet_cli._errors import ImagenetError
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Drop what a terminal would act on (escape sequences, line breaks) from a message."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
@@ -23,7 +23,7 @@ def report(error: ImagenetError) -> None:
         line += f"; {error.hint}"
     if error.suggestions:
         line += f". Did you mean: {', '.join(error.suggestions)}?"
-    sys.stderr.write(_printable(line) + "\n")
+    sys.stderr.write(printable(line) + "\n")
 
 
 @contextmanager
