@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
-from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.errors import printable, user_errors
 from imagenet_cli.render.console import print_view, write_json
 
 app = typer.Typer(
@@ -33,7 +34,9 @@ DirOption = Annotated[
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", metavar="", help="Replace a WordNet 3.0 corpus already installed there."
+        "--force",
+        metavar="",
+        help="Replace what DIR/corpora/wordnet already holds (a corpus of any version, files).",
     ),
 ]
 
@@ -58,17 +61,42 @@ def status(
     except PackageNotFoundError:
         nltk_version = None
     root = default_install_root()
+    left = _leftovers(corpora)
     if as_json:
-        write_json(status_record(corpora, in_use, nltk_version, root))
+        record = status_record(corpora, in_use, nltk_version, root)
+        record["staging_leftovers"] = [
+            {"path": str(item.path), "previous_corpus": item.previous and str(item.previous)}
+            for item in left
+        ]
+        write_json(record)
     else:
         print_view(status_view(corpora, in_use, nltk_version, root))
+        for item in left:
+            if item.previous is not None:
+                line = (
+                    f"Kept: {item.previous} holds the corpus an interrupted install replaced; "
+                    "delete its folder when you do not need it"
+                )
+            else:
+                line = (
+                    f"Leftover: {item.path}, from an interrupted install; the next one removes it"
+                )
+            sys.stdout.write(printable(line) + "\n")
+
+
+def _leftovers(corpora: list[Any]) -> list[Any]:
+    """Staging folders of killed installs under each ``corpora`` folder on NLTK's path."""
+    from imagenet_cli.corpus.swap import leftovers
+
+    folders = dict.fromkeys(c.path.parent for c in corpora if c.origin == "nltk_data")
+    return [item for folder in folders for item in leftovers(folder)]
 
 
 def _on_nltk_path(root: Path) -> bool:
     from imagenet_cli.corpus.finder import nltk_data_path
 
-    resolved = root.expanduser().resolve()
-    return any(p.expanduser().resolve() == resolved for p in nltk_data_path())
+    resolved = Path(os.path.expanduser(root)).resolve()
+    return any(p.resolve() == resolved for p in nltk_data_path())
 
 
 class _Terminated(BaseException):
@@ -97,6 +125,24 @@ def _signals_interrupt() -> Iterator[None]:
 def _interrupted(code: int = 130) -> typer.Exit:
     sys.stderr.write("Error: interrupted; nothing was installed and any old corpus is intact\n")
     return typer.Exit(code=code)
+
+
+@contextmanager
+def _guarded() -> Iterator[None]:
+    """Signals during an install or import: the staging folder goes, 128 + signal exits."""
+    from imagenet_cli.cli.errors import report
+    from imagenet_cli.corpus.swap import SwapInterrupted
+
+    try:
+        with _signals_interrupt():
+            yield
+    except SwapInterrupted as stopped:
+        report(stopped)
+        raise typer.Exit(code=128 + stopped.signum) from None
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    except _Terminated as stopped:
+        raise _interrupted(128 + stopped.signum) from None
 
 
 @app.command("install")
@@ -162,22 +208,17 @@ def install(
     root = target if target is not None else default_install_root()
     bar, progress = progress_bar("downloading wordnet.zip", download=True)
 
-    try:
-        with _signals_interrupt(), user_errors(), bar:
-            corpus = install_from_url(
-                root,
-                url or NLTK_WORDNET_URL,
-                expected=expected,
-                max_bytes=int(max_size * 1_000_000),
-                timeout=timeout,
-                retries=retries,
-                force=force,
-                progress=progress,
-            )
-    except KeyboardInterrupt:
-        raise _interrupted() from None
-    except _Terminated as stopped:
-        raise _interrupted(128 + stopped.signum) from None
+    with user_errors(), _guarded(), bar:
+        corpus = install_from_url(
+            root,
+            url or NLTK_WORDNET_URL,
+            expected=expected,
+            max_bytes=int(max_size * 1_000_000),
+            timeout=timeout,
+            retries=retries,
+            force=force,
+            progress=progress,
+        )
     print_view(installed_view(corpus, "installed", _on_nltk_path(root)))
 
 
@@ -203,11 +244,6 @@ def import_(
     from imagenet_cli.render.wordnet import installed_view
 
     root = target if target is not None else default_install_root()
-    try:
-        with _signals_interrupt(), user_errors():
-            corpus = import_corpus(source, root, force=force)
-    except KeyboardInterrupt:
-        raise _interrupted() from None
-    except _Terminated as stopped:
-        raise _interrupted(128 + stopped.signum) from None
+    with user_errors(), _guarded():
+        corpus = import_corpus(Path(os.path.expanduser(source)), root, force=force)
     print_view(installed_view(corpus, "imported", _on_nltk_path(root)))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from imagenet_cli._errors import ImagenetError
+from imagenet_cli.corpus import swap
 from imagenet_cli.corpus.finder import Corpus, inspect_corpus, supply_missing
 
 NLTK_WORDNET_URL = (
@@ -284,82 +285,102 @@ def safe_extract(archive: Path, dest: Path, *, top: str, max_unzipped: int) -> P
 def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool = False) -> Corpus:
     """Build a corpus in a temporary folder and move it to ``root/corpora/wordnet`` at once.
 
+    What a killed earlier install left is repaired first (:func:`swap.recover`: an old
+    corpus it moved aside is restored, never deleted). The swap survives signals and
+    crashes (:func:`swap.swap_in`).
+
     Args:
-        root: an NLTK data folder (``~/nltk_data``); created when missing.
+        root: an NLTK data folder (``~/nltk_data``; ``~`` is expanded); created when missing.
         populate: given an empty staging folder on the same file system, builds the
             corpus inside it and returns the corpus folder.
-        force: replace a usable WordNet 3.0 corpus already there.
+        force: replace what ``root/corpora/wordnet`` already holds (a WordNet 3.0 corpus,
+            another version, other files). An empty folder is replaced without it.
 
     Returns:
         What was installed.
 
     Raises:
-        InstallError: a usable corpus is already there (without ``force``), or the
-            built folder is not a usable WordNet 3.0 corpus.
+        InstallError: something is already there (without ``force``), another install
+            into ``root`` is running, ``~`` cannot be expanded, or the built folder is
+            not a usable WordNet 3.0 corpus.
+        SwapInterrupted: SIGINT, SIGTERM or SIGHUP during the swap.
         ImagenetError, OSError: from ``populate`` or the file system.
         In every failure, and on KeyboardInterrupt, the staging folder is removed and
         any previous corpus is left as it was.
     """
+    root = expand_root(root)
     final = root / "corpora" / "wordnet"
-    current = inspect_corpus(final, "nltk_data")
-    if current.usable and not force:
-        raise InstallError(
-            f"a WordNet 3.0 corpus is already installed in {final}",
-            hint="add --force to replace it",
-        )
-    _remove_stale_staging(final.parent)
     created = [p for p in (final.parent, *final.parent.parents) if not p.exists()]
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".wordnet-staging-", dir=final.parent))
     except OSError as error:
         _remove_empty(created)
         raise InstallError(f"cannot write to {final.parent}: {error.strerror or error}") from None
     done = False
     try:
-        built = populate(staging)
-        result = inspect_corpus(built, "nltk_data")
-        if not result.usable:
-            raise InstallError(f"the new corpus is not usable WordNet 3.0: {result.problem}")
-        previous = staging / "previous"
-        had_previous = final.exists() or final.is_symlink()
-        if had_previous:
-            os.replace(final, previous)
-        try:
-            os.replace(built, final)
-        except BaseException:
-            if had_previous:
-                os.replace(previous, final)
-            raise
-        done = True
-    except OSError as error:
-        where = f" {error.filename}" if error.filename else ""
-        raise InstallError(f"cannot install{where}: {error.strerror or error}") from None
+        with swap.locked(final.parent):
+            swap.recover(final.parent)
+            _refuse_to_overwrite(final, force)
+            try:
+                staging = Path(tempfile.mkdtemp(prefix=swap.STAGING_PREFIX, dir=final.parent))
+            except OSError as error:
+                raise InstallError(
+                    f"cannot write to {final.parent}: {error.strerror or error}"
+                ) from None
+            try:
+                built = populate(staging)
+                result = inspect_corpus(built, "nltk_data")
+                if not result.usable:
+                    raise InstallError(
+                        f"the new corpus is not usable WordNet 3.0: {result.problem}"
+                    )
+                swap.mark_new(built)
+                swap.swap_in(built, final, staging)
+                done = True
+            except OSError as error:
+                where = f" {error.filename}" if error.filename else ""
+                raise InstallError(f"cannot install{where}: {error.strerror or error}") from None
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except swap.SwapInterrupted as stopped:
+        done = done or stopped.installed
+        raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
         if not done:
             _remove_empty(created)
     return inspect_corpus(final, "nltk_data")
 
 
-#: A staging folder untouched this long is a killed install's leftover (seconds).
-STALE_AFTER = 3600
+def expand_root(root: Path) -> Path:
+    """``root`` with a leading ``~`` expanded (``--dir=~/nltk_data`` reaches us unexpanded).
+
+    Raises:
+        InstallError: ``~`` cannot be expanded (no HOME and no passwd entry).
+    """
+    expanded = Path(os.path.expanduser(root))  # unlike Path.expanduser, never raises
+    if str(expanded).startswith("~"):
+        raise InstallError(
+            f"cannot expand {str(root)[:200]!r}: no home folder is known",
+            hint="give the folder without ~",
+        )
+    return expanded
 
 
-def _remove_stale_staging(corpora: Path) -> None:
-    """Remove ``.wordnet-staging-*`` folders a killed install left (none written for 1 h)."""
-    import time
-
-    if not corpora.is_dir():
+def _refuse_to_overwrite(final: Path, force: bool) -> None:
+    if force or not (final.exists() or final.is_symlink()):
         return
-    now = time.time()
-    for folder in corpora.glob(".wordnet-staging-*"):
-        try:
-            newest = max(p.stat().st_mtime for p in (folder, *folder.rglob("*")))
-        except OSError:
-            continue
-        if now - newest > STALE_AFTER:
-            shutil.rmtree(folder, ignore_errors=True)
+    current = inspect_corpus(final, "nltk_data")
+    if current.usable:
+        raise InstallError(
+            f"a WordNet 3.0 corpus is already installed in {final}",
+            hint="add --force to replace it",
+        )
+    if final.is_dir() and not final.is_symlink() and not any(final.iterdir()):
+        return
+    raise InstallError(
+        f"{final} holds something other than WordNet 3.0: {current.problem}",
+        hint="add --force to replace it (its content is deleted)",
+    )
 
 
 def _remove_empty(folders: list[Path]) -> None:
