@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import signal
@@ -179,6 +180,15 @@ def install(
             "--max-size", min=0.001, help="Refuse downloads over this many MB (10^6 bytes)."
         ),
     ] = 64.0,
+    max_time: Annotated[
+        float,
+        typer.Option(
+            "--max-time",
+            min=1.0,
+            help="Give up when the whole download (retries and waits included) takes "
+            "longer than this many seconds.",
+        ),
+    ] = 900.0,
 ) -> None:
     """Download NLTK's WordNet 3.0 package and install it safely.
 
@@ -190,19 +200,31 @@ def install(
         NLTK_WORDNET_URL,
         Expected,
         install_from_url,
+        redact,
     )
     from imagenet_cli.render.console import progress_bar
     from imagenet_cli.render.wordnet import installed_view
 
+    for value, name in ((timeout, "--timeout"), (max_size, "--max-size"), (max_time, "--max-time")):
+        if not math.isfinite(value):
+            raise typer.BadParameter("give a finite number", param_hint=name)
     if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256.strip()):
         raise typer.BadParameter("give 64 hexadecimal digits", param_hint="--sha256")
     if url is not None:
         from urllib.parse import urlsplit
 
-        parts = urlsplit(url.strip())
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(url.strip())
+            usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+            usable = usable and (parts.port is None or parts.port > 0)
+            if usable and parts.hostname:
+                parts.hostname.encode("idna")  # a label over 63 characters, an empty one
+        except ValueError:  # a bad port or IPv6 address; UnicodeError is one too
+            usable = False
+        if not usable:
             raise typer.BadParameter(
-                f"{url!r} is not an http(s) URL with a host", param_hint="--url"
+                f"{printable(redact(url))[:300]!r} is not an http(s) URL with a host",
+                param_hint="--url",
             )
     expected = NLTK_WORDNET if sha256 is None else Expected(sha256=sha256.strip())
     root = target if target is not None else default_install_root()
@@ -216,6 +238,7 @@ def install(
             max_bytes=int(max_size * 1_000_000),
             timeout=timeout,
             retries=retries,
+            max_time=max_time,
             force=force,
             progress=progress,
         )

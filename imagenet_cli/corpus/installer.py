@@ -18,10 +18,12 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli.corpus import swap
@@ -77,6 +79,8 @@ def _describe_request_error(error: Exception, url: str, timeout: float) -> str:
         return f"the download from {url} was cut short"
     if isinstance(error, requests.exceptions.ProxyError):
         return f"the proxy refused or failed the request for {url}"
+    if isinstance(error, requests.exceptions.ConnectionError) and _not_http(text):
+        return f"the server at {url} did not send a valid HTTP reply ({_not_http(text)})"
     if isinstance(error, requests.exceptions.ConnectionError):
         return f"could not connect to {url} ({_cause(text)})"
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
@@ -84,6 +88,18 @@ def _describe_request_error(error: Exception, url: str, timeout: float) -> str:
     if isinstance(error, requests.exceptions.InvalidSchema):
         return f"{url!r} is not an http(s) URL"
     return f"the download from {url} failed: {text.splitlines()[0] if text else type(error)}"
+
+
+def _not_http(text: str) -> str | None:
+    """What was wrong with a reply that is not HTTP (http.client's words), else None."""
+    for known, words in (
+        ("BadStatusLine", "no status line"), ("LineTooLong", "a header line too long"),
+        ("got more than", "too many or too long headers"),
+        ("RemoteDisconnected", "it closed the connection without a reply"),
+    ):  # fmt: skip
+        if known in text:
+            return words
+    return None
 
 
 def _cause(text: str) -> str:
@@ -98,6 +114,79 @@ def _cause(text: str) -> str:
     return "connection failed"
 
 
+#: The default limit on a whole transfer, retries and waits included (seconds).
+DEFAULT_MAX_TIME = 900.0
+
+
+def _bounded_retry(deadline: float, max_time: float) -> type[Any]:
+    """urllib3's ``Retry`` whose waits (Retry-After, backoff) never pass ``deadline``.
+
+    urllib3 honours any ``Retry-After`` (a 503 with ``Retry-After: 86400`` would sleep a
+    day); here a wait longer than the time left ends the download at once.
+    """
+    from urllib3.util.retry import Retry
+
+    def wait(seconds: float, why: str) -> None:
+        left = deadline - time.monotonic()
+        if seconds > left:
+            raise InstallError(
+                f"{why}, more than the {max(left, 0):.0f} s left of the {max_time:g} s time limit",
+                hint="raise --max-time to wait longer",
+            )
+        if seconds > 0:
+            time.sleep(seconds)
+
+    class BoundedRetry(Retry):
+        def sleep_for_retry(self, response: Any) -> bool:
+            retry_after = self.get_retry_after(response)
+            if retry_after is None:
+                return False
+            asked = str(response.headers.get("Retry-After", "")).strip()[:40]
+            asked = f"{asked} s" if asked.isdigit() else printable_ascii(asked)
+            wait(retry_after, f"the server asked to retry after {asked}")
+            return True
+
+        def _sleep_backoff(self) -> None:
+            backoff = self.get_backoff_time()
+            wait(backoff, f"the next retry would wait {backoff:g} s")
+
+    return BoundedRetry
+
+
+def printable_ascii(text: str) -> str:
+    """``text`` with anything but printable ASCII replaced by ``?`` (server-sent words)."""
+    return "".join(ch if " " <= ch <= "~" else "?" for ch in text)
+
+
+def _body(response: Any, deadline: float, max_time: float, url: str) -> Iterator[bytes]:
+    """The decoded body of a streamed response, one socket read at a time, until
+    ``deadline`` (each read lasts at most the read timeout, so a body dripped a byte at
+    a time is stopped too). urllib3's errors become requests' (as ``iter_content`` does)."""
+    import requests
+    from urllib3 import exceptions as u3
+
+    raw = response.raw
+    while True:
+        if time.monotonic() > deadline:
+            raise InstallError(
+                f"the download from {url} took longer than the {max_time:g} s time limit; stopped",
+                hint="raise --max-time for a slow link",
+            )
+        try:
+            chunk = raw.read1(CHUNK, decode_content=True)
+        except u3.ReadTimeoutError as error:
+            raise requests.exceptions.ConnectionError(error) from None
+        except u3.SSLError as error:
+            raise requests.exceptions.SSLError(error) from None
+        except u3.DecodeError as error:
+            raise requests.exceptions.ContentDecodingError(error) from None
+        except (u3.ProtocolError, u3.HTTPError) as error:
+            raise requests.exceptions.ChunkedEncodingError(error) from None
+        if not chunk:
+            return
+        yield chunk
+
+
 def download(
     url: str,
     dest: Path,
@@ -106,6 +195,7 @@ def download(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 30.0,
     retries: int = 3,
+    max_time: float = DEFAULT_MAX_TIME,
     progress: Progress | None = None,
 ) -> int:
     """Stream ``url`` into the new file ``dest``, checking size and digests.
@@ -113,26 +203,30 @@ def download(
     Args:
         url: an http(s) URL.
         dest: a file that must not exist yet (created exclusively).
-        expected: size and digests to check; None fields are not checked.
+        expected: size and digests to check (of the content, after any
+            ``Content-Encoding`` is decoded); None fields are not checked.
         max_bytes: refuse a body larger than this (by Content-Length or by counting).
         timeout: seconds to wait for the connection and for each read.
         retries: retries on connection errors and HTTP 500/502/503/504, with backoff
-            (0.5 s, then doubling).
+            (0.5 s, then doubling) or the server's ``Retry-After``.
+        max_time: seconds for the whole transfer, retries and waits included; a
+            ``Retry-After`` longer than what is left ends the download at once.
         progress: called with (bytes so far, total bytes or None) after each chunk.
 
     Returns:
         The number of bytes written.
 
     Raises:
-        InstallError: HTTP error, timeout, cut-short body, oversized body, wrong size
-            or digest. ``dest`` may be left partly written: callers download into a
-            temporary folder they remove.
+        InstallError: HTTP error, timeout, time limit, cut-short body, oversized body,
+            wrong size or digest. ``dest`` may be left partly written: callers download
+            into a temporary folder they remove.
     """
     import requests
     from requests.adapters import HTTPAdapter
-    from urllib3.util.retry import Retry
+    from urllib3 import exceptions as u3
 
-    retry = Retry(
+    deadline = time.monotonic() + max_time
+    retry = _bounded_retry(deadline, max_time)(
         total=retries,
         connect=retries,
         read=retries,
@@ -144,26 +238,30 @@ def download(
     )
     md5, sha256 = hashlib.md5(usedforsecurity=False), hashlib.sha256()
     written = 0
+    shown = redact(url)
     with requests.Session() as session:
         adapter = HTTPAdapter(max_retries=retry)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         try:
-            with session.get(url, stream=True, timeout=(timeout, timeout)) as response:
+            wait = min(timeout, max_time)
+            with session.get(url, stream=True, timeout=(wait, wait)) as response:
                 if response.status_code >= 400:
                     reason = f" {response.reason}" if response.reason else ""
                     raise InstallError(
-                        f"the server answered HTTP {response.status_code}{reason} for {url}"
+                        f"the server answered HTTP {response.status_code}{reason} for {shown}"
                     )
-                declared = response.headers.get("Content-Length")
-                total = int(declared) if declared and declared.isdigit() else None
+                declared = response.headers.get("Content-Length", "").strip()
+                # Content-Length counts the bytes sent: compressed, with Content-Encoding.
+                total = int(declared) if declared.isdigit() and len(declared) < 20 else None
+                encoded = bool(response.headers.get("Content-Encoding", "").strip())
                 if total is not None and total > max_bytes:
                     raise InstallError(
                         f"the download is {_mb(total)}, over the {_mb(max_bytes)} cap",
                         hint="raise --max-size if you trust it",
                     )
                 with dest.open("xb") as handle:
-                    for chunk in response.iter_content(CHUNK):
+                    for chunk in _body(response, deadline, max_time, shown):
                         written += len(chunk)
                         if written > max_bytes:
                             raise InstallError(
@@ -174,22 +272,50 @@ def download(
                         md5.update(chunk)
                         sha256.update(chunk)
                         if progress is not None:
-                            progress(written, total)
-                if total is not None and written != total:
+                            progress(written, None if encoded else total)
+                received = response.raw.tell()  # bytes as sent, before decoding
+                if total is not None and received != total:
                     raise InstallError(
-                        f"the download from {url} was cut short ({written:,} of {total:,} bytes)"
+                        f"the download from {shown} was cut short ({received:,} of {total:,} bytes)"
                     )
+        except u3.LocationParseError:  # a redirect to a host name that cannot be one
+            raise InstallError(f"the download from {shown} led to an invalid host name") from None
         except requests.exceptions.RequestException as error:
             offline = isinstance(error, requests.exceptions.ConnectionError) and not isinstance(
                 error, requests.exceptions.SSLError
             )
+            offline = offline and not _timed_out(error) and not _not_http(str(error))
             raise InstallError(
-                _describe_request_error(error, url, timeout)
+                _describe_request_error(error, shown, timeout)
                 + (f" after {retries} retries" if offline and retries else ""),
                 hint=OFFLINE_HINT if offline else None,
             ) from None
     _check(written, md5.hexdigest(), sha256.hexdigest(), expected)
     return written
+
+
+def _timed_out(error: Exception) -> bool:
+    import requests
+
+    return isinstance(error, requests.exceptions.Timeout) or "timed out" in str(error).lower()
+
+
+def redact(url: str) -> str:
+    """``url`` without a password (``https://user:***@host/...``), for messages."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None and parts.username is None:
+            return url
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        if parts.port is not None:
+            host += f":{parts.port}"
+        return urlunsplit(parts._replace(netloc=f"***@{host}"))
+    except ValueError:
+        return "the given URL" if "@" in url else url
 
 
 def _mb(size: int) -> str:
@@ -400,6 +526,7 @@ def install_from_url(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 30.0,
     retries: int = 3,
+    max_time: float = DEFAULT_MAX_TIME,
     force: bool = False,
     progress: Progress | None = None,
 ) -> Corpus:
@@ -421,6 +548,7 @@ def install_from_url(
             max_bytes=max_bytes,
             timeout=timeout,
             retries=retries,
+            max_time=max_time,
             progress=progress,
         )
         folder = safe_extract(
