@@ -17,6 +17,7 @@ start fast). Sources of the rules it follows:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -363,8 +364,9 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
         ``dest``.
 
     Raises:
-        ImagenetError: ``source`` is not a complete WordNet 3.0 database folder.
-        OSError: reading or writing failed.
+        ImagenetError: ``source`` is not a complete WordNet 3.0 database folder, or a
+            line of it is damaged (:func:`imagenet_cli.corpus.check.check_corpus`).
+        OSError: reading or writing failed (a full disk names the file written).
     """
     found = inspect_corpus(source, "import")
     if not found.usable:
@@ -373,10 +375,23 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
             hint="give the folder holding data.noun, index.noun, noun.exc ... "
             "(Debian's wordnet-base: /usr/share/wordnet)",
         )
+    from imagenet_cli.corpus.check import check_corpus
+
+    problem = check_corpus(source)
+    if problem is not None:
+        raise ImagenetError(
+            f"{source} holds damaged WordNet 3.0 files: {problem}",
+            hint="nothing was installed; import from an intact copy",
+        )
     dest.mkdir()
     for name in (*REQUIRED_FILES, *OPTIONAL_FILES, "lexnames", "index.sense"):
         if (source / name).is_file():
-            shutil.copyfile(source / name, dest / name)
+            try:
+                shutil.copyfile(source / name, dest / name)
+            except OSError as error:
+                if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+                    raise OSError(error.errno, error.strerror, str(dest / name)) from None
+                raise
     supply_missing(dest)
     (dest / "README.imagenet").write_text(
         f"WordNet 3.0 database files copied from {source} by `imagenet wordnet import`.\n"

@@ -13,6 +13,7 @@ and TLS verification (``REQUESTS_CA_BUNDLE``) are requests' defaults and stay on
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -464,8 +465,7 @@ def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool 
                 swap.swap_in(built, final, staging)
                 done = True
             except OSError as error:
-                where = f" {error.filename}" if error.filename else ""
-                raise InstallError(f"cannot install{where}: {error.strerror or error}") from None
+                raise InstallError(_file_error(error, final.parent)) from None
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except swap.SwapInterrupted as stopped:
@@ -475,6 +475,19 @@ def install_corpus(root: Path, populate: Callable[[Path], Path], *, force: bool 
         if not done:
             _remove_empty(created)
     return inspect_corpus(final, "nltk_data")
+
+
+def _file_error(error: OSError, target: Path) -> str:
+    """One line for a file error of an install: a file outside the target folder was
+    being read (an import's source); one inside it, written."""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot install into {target}: {reason}"
+    if error.filename is None:
+        return f"cannot install into {target}: {reason}"
+    name = os.fsdecode(error.filename)
+    verb = "write" if Path(name).is_relative_to(target) else "read"
+    return f"cannot {verb} {name}: {reason}"
 
 
 def expand_root(root: Path) -> Path:
@@ -556,6 +569,11 @@ def install_from_url(
         )
         archive.unlink()
         if inspect_corpus(folder, "nltk_data").usable:
+            from imagenet_cli.corpus.check import check_corpus
+
+            problem = check_corpus(folder)
+            if problem is not None:
+                raise InstallError(f"the downloaded corpus is damaged: {problem}")
             supply_missing(folder)  # a zip of Princeton's files may lack what NLTK needs
         return folder
 
