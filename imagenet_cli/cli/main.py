@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from imagenet_cli import __version__
-from imagenet_cli.cli.errors import printable
+from imagenet_cli._errors import ImagenetError
+from imagenet_cli.cli.errors import printable, report
 from imagenet_cli.cli.exitcodes import ExitCode
 from imagenet_cli.cli.stdio import checked_stdio, output_failed
 
@@ -129,6 +130,11 @@ def run() -> None:
             sys.stdout.flush()  # the check at exit: what is still buffered must be written
     except BrokenPipeError:
         code = ExitCode.OK
+    except ImagenetError as error:  # raised outside a command's user_errors()
+        _quiet_stdout()
+        with suppress(OSError):
+            report(error)
+        code = ExitCode.BAD_VALUE
     except OSError as error:
         _quiet_stdout()
         _say(_describe_os_error(error))
