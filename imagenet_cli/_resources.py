@@ -99,8 +99,14 @@ def index_db() -> sqlite3.Connection:
 def _connection_class() -> type[Any]:
     import sqlite3
 
-    def damaged(error: sqlite3.DatabaseError) -> DataDamagedError:
-        return DataDamagedError(INDEX_FILE, str(error))
+    def damaged(error: sqlite3.DatabaseError) -> Exception:
+        """Corruption becomes DataDamagedError; another OperationalError (a query too
+        complex, an interrupt) is a bug to see, not damage."""
+        text = str(error)
+        corrupt = ("malformed", "not a database", "no such table", "no such column", "I/O")
+        if isinstance(error, sqlite3.OperationalError) and not any(w in text for w in corrupt):
+            return error
+        return DataDamagedError(INDEX_FILE, text)
 
     class Cursor(sqlite3.Cursor):
         def execute(self, *args: Any) -> Any:

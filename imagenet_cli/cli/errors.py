@@ -23,7 +23,10 @@ def report(error: ImagenetError) -> None:
         line += f"; {error.hint}"
     if error.suggestions:
         line += f". Did you mean: {', '.join(error.suggestions)}?"
-    sys.stderr.write(printable(line) + "\n")
+    line = printable(line)
+    if len(line) > 1_000:  # a 50,000-character value echoed back helps nobody
+        line = f"{line[:600]}...{line[-300:]}"
+    sys.stderr.write(line + "\n")
 
 
 @contextmanager

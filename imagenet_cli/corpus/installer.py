@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import lzma
 import os
 import shutil
 import stat
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -364,7 +366,15 @@ def _member_problem(info: zipfile.ZipInfo, top: str) -> str | None:
         return f"a special file ({name!r})"
     if not parts or parts[0] != top:
         return f"a file outside {top}/ ({name!r})"
+    if info.flag_bits & 0x1:  # APPNOTE 4.4.4: bit 0, encrypted
+        return f"an encrypted member ({name!r})"
+    if info.compress_type not in _METHODS:
+        return f"{name!r} in compression method {info.compress_type}, which is not supported"
     return None
+
+
+#: Compression methods Python's zipfile reads (APPNOTE 4.4.5 numbers: 0, 8, 12, 14).
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 
 
 def safe_extract(archive: Path, dest: Path, *, top: str, max_unzipped: int) -> Path:
@@ -396,16 +406,23 @@ def safe_extract(archive: Path, dest: Path, *, top: str, max_unzipped: int) -> P
                     target.mkdir(parents=True, exist_ok=True)
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with zipped.open(info) as source, target.open("xb") as out:
-                    while block := source.read(CHUNK):
-                        budget -= len(block)
-                        if budget < 0:
-                            raise InstallError(
-                                f"refused the archive: over {max_unzipped:,} bytes unzipped"
-                            )
-                        out.write(block)
+                try:
+                    with zipped.open(info) as source, target.open("xb") as out:
+                        while block := source.read(CHUNK):
+                            budget -= len(block)
+                            if budget < 0:
+                                raise InstallError(
+                                    f"refused the archive: over {max_unzipped:,} bytes unzipped"
+                                )
+                            out.write(block)
+                except (zipfile.BadZipFile, zlib.error, EOFError, lzma.LZMAError) as error:
+                    raise InstallError(
+                        f"refused the archive: {info.filename!r} is corrupt ({error})"
+                    ) from None
     except zipfile.BadZipFile:
         raise InstallError("the download is not a zip archive") from None
+    except UnicodeDecodeError:  # flag bit 11 says UTF-8, the bytes say otherwise
+        raise InstallError("refused the archive: a file name in it is not UTF-8") from None
     return dest / top
 
 

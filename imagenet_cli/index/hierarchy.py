@@ -328,6 +328,7 @@ def hyponym_tree(
     """
     if depth < 0 or max_children < 0:
         raise ImagenetError("--depth and --max-children must be 0 or more")
+    depth = min(depth, 1_000)  # deeper than the taxonomy; SQLite integers are 64-bit
     kids_of, parents_of = _subtree(root, depth)
     info = nodes({root, *(c for cs in kids_of.values() for c in cs), *(
         p for ps in parents_of.values() for p in ps)})  # fmt: skip
