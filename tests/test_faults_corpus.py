@@ -198,3 +198,37 @@ def test_import_onto_a_full_disk_names_the_target(pristine: Path, tmp_path: Path
         assert list(mount.iterdir()) == []  # the folders it made are gone too
     finally:
         subprocess.run(["umount", str(mount)], check=True)
+
+
+# --- text from the corpus cannot drive the terminal ---------------------------------------
+
+ESCAPES = b"\x1b[2J\x1b[1m"  # clear the screen, bold: 8 bytes, as many as they replace
+
+
+def test_escapes_in_a_gloss_never_reach_the_terminal(corpus: Path) -> None:
+    noun = corpus / "data.noun"
+    data = noun.read_bytes()
+    hope_gloss = b"| a specific instance of feeling hopeful"
+    dog_gloss = b"| a member of the genus Canis"
+    assert data.count(hope_gloss) == 1 and data.count(dog_gloss) == 1
+    data = data.replace(hope_gloss, b"| " + ESCAPES + hope_gloss[10:])
+    noun.write_bytes(data.replace(dog_gloss, b"| " + ESCAPES + dog_gloss[10:]))
+    for args in (
+        ["synsets", "show", "hope.n.01"],
+        ["synsets", "search", "--all-wordnet", "hope"],
+        ["synsets", "search", "--all-wordnet", "hope", "--csv"],
+        ["data", "verify"],
+    ):
+        done = imagenet(corpus, *args)
+        assert done.returncode == (1 if args[0] == "data" else 0), done.stderr
+        assert "\x1b" not in done.stdout and "\x1b" not in done.stderr
+        assert "\\x1b[2J" in "".join(done.stdout.split()), args  # shown, not obeyed
+
+
+def test_one_difference_is_singular(corpus: Path) -> None:
+    noun = corpus / "data.noun"
+    data = noun.read_bytes()
+    noun.write_bytes(data.replace(b"genus Canis", b"genus Felis"))
+    done = imagenet(corpus, "data", "verify")
+    assert done.returncode == 1
+    assert "1 difference;" in done.stdout and "differences" not in done.stdout

@@ -177,13 +177,21 @@ class WordNetHit:
     ilsvrc2012_index: int | None
 
 
+def _safe(text: str) -> str:
+    """Corpus text with control characters (terminal escapes, a tampered file's) shown as
+    ``\\x1b``-style escapes, so printing it cannot drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _hit(synset: Any, match: str, base_form: str | None) -> WordNetHit:
     offset = synset.offset()
     return WordNetHit(
         wnid=f"n{offset:08d}",
-        name=synset.name(),
-        lemmas=tuple(synset.lemma_names()),
-        gloss=synset.definition(),
+        name=_safe(synset.name()),
+        lemmas=tuple(map(_safe, synset.lemma_names())),
+        gloss=_safe(synset.definition()),
         match=match,
         base_form=base_form,
         in_index=offset in _index_offsets(),
@@ -361,7 +369,7 @@ class WordNetSynset:
 
 
 def _pair(synset: Any) -> tuple[str, str]:
-    return f"n{synset.offset():08d}", synset.name()
+    return f"n{synset.offset():08d}", _safe(synset.name())
 
 
 def find_noun(identifier: str) -> Any:
@@ -425,10 +433,10 @@ def show_any(identifier: str) -> WordNetSynset:
         frontier = parents
     return WordNetSynset(
         wnid=f"n{synset.offset():08d}",
-        name=synset.name(),
-        lemmas=tuple(synset.lemma_names()),
-        gloss=synset.definition(),
-        examples=tuple(synset.examples()),
+        name=_safe(synset.name()),
+        lemmas=tuple(map(_safe, synset.lemma_names())),
+        gloss=_safe(synset.definition()),
+        examples=tuple(map(_safe, synset.examples())),
         lexname=synset.lexname(),
         hypernyms=tuple(map(_pair, synset.hypernyms())),
         instance_hypernyms=tuple(map(_pair, synset.instance_hypernyms())),
@@ -436,7 +444,7 @@ def show_any(identifier: str) -> WordNetSynset:
         instance_hyponyms=tuple(
             map(_pair, sorted(synset.instance_hyponyms(), key=lambda s: s.name()))
         ),
-        paths=tuple(tuple(s.name() for s in p) for p in synset.hypernym_paths()),
+        paths=tuple(tuple(_safe(s.name()) for s in p) for p in synset.hypernym_paths()),
         path_wnids=tuple(tuple(f"n{s.offset():08d}" for s in p) for p in synset.hypernym_paths()),
         in_index=synset.offset() in inside,
         imagenet_ancestor=ancestor,
@@ -509,7 +517,7 @@ def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyRe
             ("instance_hypernyms", " ".join(sorted(ours.instance_hypernyms)), " ".join(inst)),
         ):
             if mine != other:
-                mismatches.append(Mismatch(ours.wnid, name, mine, other))
+                mismatches.append(Mismatch(ours.wnid, name, mine, _safe(other)))
         lemma_count += len(ours.lemmas)
         link_count += len(ours.hypernyms) + len(ours.instance_hypernyms)
         if progress is not None and (done % 1000 == 0 or done == len(offsets)):
