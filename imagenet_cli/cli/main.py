@@ -170,5 +170,8 @@ def _describe_os_error(error: OSError) -> str:
     if output_failed() or isinstance(error, BrokenPipeError):
         return f"Error: cannot write the output: {reason}"
     if error.filename is not None:
-        return f"Error: {printable(os.fsdecode(error.filename))}: {reason}"
+        name = printable(os.fsdecode(error.filename))
+        if len(name) > 300:
+            name = f"{name[:150]}...{name[-100:]}"
+        return f"Error: {name}: {reason}"
     return f"Error: {reason}"

@@ -100,6 +100,20 @@ def _on_nltk_path(root: Path) -> bool:
     return any(p.resolve() == resolved for p in nltk_data_path())
 
 
+def _root(target: Path | None) -> Path:
+    """The NLTK data folder to install into: ``--dir`` or the default."""
+    from imagenet_cli.corpus.finder import default_install_root
+
+    if target is None:
+        return default_install_root()
+    if len(os.fsencode(target)) >= 4096:  # PATH_MAX on Linux: no system call takes it
+        raise typer.BadParameter(
+            f"the path has {len(str(target)):,} characters; the system takes at most 4,095",
+            param_hint="--dir",
+        )
+    return target
+
+
 class _Terminated(BaseException):
     """SIGTERM or SIGHUP, raised where the install is so its clean-up runs."""
 
@@ -194,7 +208,6 @@ def install(
 
     The zip is checked (size, digest), unzipped into a temporary folder (absolute paths, '..' and links are refused), checked to be WordNet 3.0, then moved into place in one step. A failed or interrupted install leaves nothing behind and any previous corpus intact. HTTPS_PROXY/NO_PROXY and REQUESTS_CA_BUNDLE are honoured.
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.corpus.finder import default_install_root
     from imagenet_cli.corpus.installer import (
         NLTK_WORDNET,
         NLTK_WORDNET_URL,
@@ -227,7 +240,7 @@ def install(
                 param_hint="--url",
             )
     expected = NLTK_WORDNET if sha256 is None else Expected(sha256=sha256.strip())
-    root = target if target is not None else default_install_root()
+    root = _root(target)
     bar, progress = progress_bar("downloading wordnet.zip", download=True)
 
     with user_errors(), _guarded(), bar:
@@ -262,11 +275,10 @@ def import_(
 
     Copies the files and supplies what NLTK needs and Linux packages lack: lexnames and, when missing, index.sense (rebuilt from the database; identical to Princeton's). The result is moved into place in one step.
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.corpus.finder import default_install_root
     from imagenet_cli.corpus.installer import import_corpus
     from imagenet_cli.render.wordnet import installed_view
 
-    root = target if target is not None else default_install_root()
+    root = _root(target)
     with user_errors(), _guarded():
         corpus = import_corpus(Path(os.path.expanduser(source)), root, force=force)
     print_view(installed_view(corpus, "imported", _on_nltk_path(root)))

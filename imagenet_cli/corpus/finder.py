@@ -168,13 +168,19 @@ class Corpus:
     def problem(self) -> str | None:
         """Why the folder cannot be used, in a few words; None when usable."""
         if not self.exists:
-            return "not a folder" if self.path.exists() else "absent"
+            try:
+                return "not a folder" if self.path.exists() else "absent"
+            except OSError as error:
+                return f"unreadable ({error.strerror or error})"
         if not self.complete:
             nested = self.path / "corpora" / "wordnet"
             if (nested / "data.noun").is_file():
                 return f"an NLTK data folder: the corpus is in {nested}"
-            if not any(self.path.iterdir()):
-                return "an empty folder"
+            try:
+                if not any(self.path.iterdir()):
+                    return "an empty folder"
+            except OSError as error:
+                return f"unreadable ({error.strerror or error})"
             missing = [n for n in REQUIRED_FILES if not (self.path / n).is_file()]
             return f"incomplete (no {', '.join(missing[:3])}{'...' if len(missing) > 3 else ''})"
         if self.version != "3.0":
@@ -185,7 +191,18 @@ class Corpus:
 
 
 def inspect_corpus(path: Path, origin: str) -> Corpus:
-    """Read what ``path`` holds (a few bytes of two files; fast)."""
+    """Read what ``path`` holds (a few bytes of two files; fast).
+
+    A folder that cannot be read (no permission, a name too long) counts as absent, so
+    one bad folder on the search path never stops another from serving.
+    """
+    try:
+        return _inspect(path, origin)
+    except OSError:
+        return Corpus(path, origin, False, False, None, False, False, False, False)
+
+
+def _inspect(path: Path, origin: str) -> Corpus:
     exists = path.is_dir()
     complete = exists and all((path / name).is_file() for name in REQUIRED_FILES)
     return Corpus(
