@@ -115,3 +115,12 @@ def test_a_file_in_the_way_of_dir_is_a_write_error(source: Path, tmp_path: Path)
     assert done.returncode == 1
     assert done.stderr.startswith(f"Error: cannot write to {tmp_path / 'file' / 'nd' / 'corpora'}")
     assert "Not a directory" in done.stderr
+
+
+def test_user_values_in_the_classes_error_are_escaped() -> None:
+    done = entry("classes", "--under", " feline.n.01\t", "--subset", "imagewoof",
+                 env=dict(os.environ))  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: no ILSVRC-2012 class lies under  feline.n.01\\t and in imagewoof\n"
+    )
