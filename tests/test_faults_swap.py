@@ -245,3 +245,51 @@ def test_a_second_install_into_the_same_folder_waits_its_turn(root: Path, source
     finally:
         process.kill()
         process.communicate(timeout=60)
+
+
+def _strace_works() -> bool:
+    import shutil
+
+    if shutil.which("strace") is None:
+        return False
+    done = subprocess.run(["strace", "-qq", "-e", "trace=none", "true"], capture_output=True)
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(not _strace_works(), reason="strace is missing or cannot trace here")
+@pytest.mark.parametrize(
+    ("exchange", "syscall"), [(False, "rename"), (True, "renameat2")], ids=["renames", "exchange"]
+)
+def test_sigterm_while_the_kernel_holds_the_rename(
+    root: Path, source: Path, exchange: bool, syscall: str
+) -> None:
+    """The issue's repro: strace delays the return of the first rename (the old corpus
+    just moved aside, or the exchange just done) by 4 s; SIGTERM arrives meanwhile."""
+    old = tree(root / "corpora" / "wordnet")
+    log = root.parent / "steps.log"
+    env = {**os.environ, "IMAGENET_TEST_SWAP_LOG": str(log)}
+    if not exchange:
+        env["IMAGENET_NO_RENAME_EXCHANGE"] = "1"
+    process = subprocess.Popen(
+        ["strace", "-f", "-qq", "-o", os.devnull, "-e", f"trace={syscall}",
+         "-e", f"inject={syscall}:delay_exit=4000000:when=1",
+         sys.executable, "-m", "imagenet_cli", "wordnet", "import", str(source),
+         "--dir", str(root), "--force"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not (log.exists() and "validated" in log.read_text().split()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    time.sleep(1)  # inside the delayed rename now
+    children = subprocess.run(
+        ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
+    ).stdout.split()
+    assert len(children) == 1  # strace's one child: the Python process
+    os.kill(int(children[0]), signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert err == INTACT + "\n"
+    assert corpora_names(root) == ["wordnet"]
+    assert tree(root / "corpora" / "wordnet") == old

@@ -178,14 +178,17 @@ def swap_in(built: Path, final: Path, staging: Path) -> None:
             raise SwapInterrupted(deferred.signum, installed=False, final=final)
         exchanged = False
         if had_old:
-            os.rename(built, previous)  # still the new corpus, marked
-            _step("staged", deferred)
-            if deferred.signum is not None:
-                raise SwapInterrupted(deferred.signum, installed=False, final=final)
-            if exchange(previous, final):
-                exchanged = True
+            if _renameat2() is not None:
+                os.rename(built, previous)  # still the new corpus, marked
+                _step("staged", deferred)
+                if deferred.signum is not None:
+                    raise SwapInterrupted(deferred.signum, installed=False, final=final)
+                exchanged = exchange(previous, final)
+                if not exchanged:  # this file system cannot: two renames then
+                    os.rename(previous, built)
             else:
-                os.rename(previous, built)
+                _step("staged", deferred)
+            if not exchanged:
                 os.rename(final, previous)  # from here, a SIGKILL is undone by recover()
                 _step("moved-aside", deferred)
                 if deferred.signum is not None:
