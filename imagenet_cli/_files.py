@@ -47,7 +47,7 @@ def atomic_write(
         OutputError: the folder is missing or unwritable, ``path`` is a folder, or a write,
             flush or rename failed (a full disk).
     """
-    target = Path(path).expanduser()
+    target = Path(os.path.expanduser(path))  # Path.expanduser raises without a home
     if target.is_dir():
         raise OutputError(target, "it is a folder")
     folder = target.parent

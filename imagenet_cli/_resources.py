@@ -33,6 +33,16 @@ def data_root() -> Any:
         return Path(__file__).resolve().parents[1] / "data"
 
 
+class DataDamagedError(DataMissingError):
+    """A bundled data file is there but unreadable (corrupted, truncated, replaced)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(
+            f"the bundled data file {name} is damaged ({reason[:200]}); reinstall imagenet-cli"
+        )
+        self.name = name
+
+
 def resource(name: str) -> Any:
     """The Traversable of a bundled data file.
 
@@ -51,8 +61,14 @@ def load_json(name: str) -> Any:
 
     Raises:
         DataMissingError: the file is not installed.
+        DataDamagedError: it is not UTF-8 JSON (corrupted, truncated).
     """
-    return json.loads(resource(name).read_text(encoding="utf-8"))
+    try:
+        return json.loads(resource(name).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataDamagedError(name, "not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise DataDamagedError(name, f"not valid JSON: {error}") from None
 
 
 def index_db() -> sqlite3.Connection:

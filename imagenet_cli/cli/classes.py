@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.errors import printable, user_errors
 from imagenet_cli.cli.options import CsvFlag, JsonFlag, JsonlFlag, TsvFlag, pick_format
 from imagenet_cli.render.output import OutputFormat, emit, write_json
 
@@ -107,7 +107,7 @@ def classes(
         where = " and ".join(
             part for part in (under and f"under {under}", subset and f"in {subset}") if part
         )
-        sys.stderr.write(f"Error: no ILSVRC-2012 class lies {where}\n")
+        sys.stderr.write(printable(f"Error: no ILSVRC-2012 class lies {where}") + "\n")
         raise typer.Exit(code=1)
     if output in (ClassFormat.JSON, ClassFormat.JSONL, ClassFormat.CSV, ClassFormat.TSV):
         emit(OutputFormat(output.value), (class_record(c) for c in chosen), CLASS_COLUMNS)

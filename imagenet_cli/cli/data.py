@@ -20,7 +20,7 @@ def verify(
 
     Needs the WordNet corpus (see imagenet wordnet status). Exit code 0 when everything agrees, 1 when something differs (each difference is listed).
     """  # noqa: E501 - Typer rewraps help text
-    from imagenet_cli.corpus.fullwordnet import verify_index
+    from imagenet_cli import verify_index
     from imagenet_cli.render.console import progress_bar
     from imagenet_cli.render.wordnet import verify_record, verify_view
 

@@ -19,7 +19,7 @@ from imagenet_cli import ImagenetError, OutOfRange
 _OPTION_OF = {"depth": "--depth", "max_children": "--max-children", "limit": "--limit"}
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Drop what a terminal would act on (escape sequences, line breaks) from a message."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
@@ -53,7 +53,10 @@ def report(error: ImagenetError) -> None:
         line += f"; {hint}"
     if error.suggestions:
         line += f". Did you mean: {', '.join(error.suggestions)}?"
-    sys.stderr.write(_printable(line) + "\n")
+    line = printable(line)
+    if len(line) > 1_000:  # a 50,000-character value echoed back helps nobody
+        line = f"{line[:600]}...{line[-300:]}"
+    sys.stderr.write(line + "\n")
 
 
 @contextmanager

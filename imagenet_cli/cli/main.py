@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from contextlib import suppress
 from typing import Annotated
 
 import typer
 
-from imagenet_cli import __version__
+from imagenet_cli import ImagenetError, __version__
+from imagenet_cli.cli.errors import printable, report
+from imagenet_cli.cli.exitcodes import ExitCode
+from imagenet_cli.cli.stdio import checked_stdio, output_failed
 
 #: Each top-level command and the module whose ``app`` holds it (``None``: a group name).
 COMMANDS = {
@@ -72,34 +77,102 @@ def _closed_pipe() -> bool:
     return type(sys.stdout).__name__.endswith("PacifyFlushWrapper")
 
 
-def run() -> None:
-    """The console script: ``app`` with two terminal courtesies.
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the command is, so its clean-up runs."""
 
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise _Terminated(signum)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so nothing left in its buffer is written (or fails) later."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+
+
+def _say(line: str) -> None:
+    """One line to stderr; a closed or full stderr cannot be reported anywhere."""
+    with suppress(OSError):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def run() -> None:
+    """The console script: ``app``, with every byte of its output accounted for.
+
+    * stdout and stderr are checked writers (:mod:`imagenet_cli.cli.stdio`): a write that
+      fails or is cut short (a full disk, a closed stdout) ends the command with one line,
+      ``Error: cannot write the output: ...``, and exit code 1, never with exit code 0 and a
+      truncated file. Output is flushed and checked before the exit code is decided.
     * Output that the terminal's encoding cannot show (``PYTHONIOENCODING=ascii``) is
       replaced instead of raising; JSON then escapes non-ASCII characters (still valid).
     * A reader that closes the pipe early (``imagenet ... | head -1``) is not an error:
       the command ends quietly with exit code 0.
+    * Ctrl-C ends with 130; SIGTERM and SIGHUP with 128 + the signal (143, 129).
     """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
+    checked_stdio()
+    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
     wanted = sys.argv[1] if len(sys.argv) > 1 else None
+    code: int
     try:
-        make_app(wanted if wanted in COMMANDS else None)(prog_name="imagenet")
-    except SystemExit as done:
-        code = done.code
-    except OSError as error:  # output that cannot be written (a full disk), not a bug
-        sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
-        code = 1
-    else:
-        code = 0
-    if _closed_pipe():
-        code = 0
-    try:
-        sys.stdout.flush()
+        try:
+            make_app(wanted if wanted in COMMANDS else None)(prog_name="imagenet")
+        except SystemExit as done:
+            code = _exit_code(done.code)
+        else:
+            code = ExitCode.OK
+        if not _closed_pipe():
+            sys.stdout.flush()  # the check at exit: what is still buffered must be written
     except BrokenPipeError:
-        # Point stdout at /dev/null so the interpreter's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
-    raise SystemExit(code)
+        code = ExitCode.OK
+    except ImagenetError as error:  # raised outside a command's user_errors()
+        _quiet_stdout()
+        with suppress(OSError):
+            report(error)
+        code = ExitCode.BAD_VALUE
+    except OSError as error:
+        _quiet_stdout()
+        _say(_describe_os_error(error))
+        code = ExitCode.BAD_VALUE
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        _say("Error: interrupted")
+        code = ExitCode.INTERRUPTED
+    except _Terminated as stopped:
+        _quiet_stdout()
+        _say("Error: terminated")
+        code = 128 + stopped.signum
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if _closed_pipe():
+        code = ExitCode.OK
+    _quiet_stdout()  # nothing is left to write: the interpreter's final flush cannot fail
+    raise SystemExit(int(code))
+
+
+def _exit_code(code: object) -> int:
+    """``SystemExit.code`` as a number: None is success, a message is a failure."""
+    if code is None:
+        return ExitCode.OK
+    return code if isinstance(code, int) else ExitCode.BAD_VALUE
+
+
+def _describe_os_error(error: OSError) -> str:
+    """One line for an ``OSError`` that reached the top: a failed write of the output, or
+    a file the command could not read or write (named)."""
+    reason = error.strerror or str(error)
+    if output_failed() or isinstance(error, BrokenPipeError):
+        return f"Error: cannot write the output: {reason}"
+    if error.filename is not None:
+        name = printable(os.fsdecode(error.filename))
+        if len(name) > 300:
+            name = f"{name[:150]}...{name[-100:]}"
+        return f"Error: {name}: {reason}"
+    return f"Error: {reason}"

@@ -142,14 +142,24 @@ IdsArgument = Annotated[
 
 def read_ids(values: list[str]) -> Iterator[str]:
     """The IDs given, with ``-`` replaced by the lines of stdin (blank lines skipped), read
-    as they come so a long list streams."""
+    as they come so a long list streams.
+
+    Raises:
+        typer.BadParameter: no ID at all (an empty or closed stdin): a usage error.
+    """
+    given = 0
     for value in values:
         if value == "-":
-            for line in sys.stdin:
+            lines = sys.stdin if sys.stdin is not None else ()
+            for line in lines:
                 if line.strip():
+                    given += 1
                     yield line.strip()
         else:
+            given += 1
             yield value
+    if not given:
+        raise typer.BadParameter("no synset ID given (stdin was empty)", param_hint="ID...")
 
 
 class _Failures:

@@ -17,6 +17,7 @@ start fast). Sources of the rules it follows:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -167,13 +168,19 @@ class Corpus:
     def problem(self) -> str | None:
         """Why the folder cannot be used, in a few words; None when usable."""
         if not self.exists:
-            return "not a folder" if self.path.exists() else "absent"
+            try:
+                return "not a folder" if self.path.exists() else "absent"
+            except OSError as error:
+                return f"unreadable ({error.strerror or error})"
         if not self.complete:
             nested = self.path / "corpora" / "wordnet"
             if (nested / "data.noun").is_file():
                 return f"an NLTK data folder: the corpus is in {nested}"
-            if not any(self.path.iterdir()):
-                return "an empty folder"
+            try:
+                if not any(self.path.iterdir()):
+                    return "an empty folder"
+            except OSError as error:
+                return f"unreadable ({error.strerror or error})"
             missing = [n for n in REQUIRED_FILES if not (self.path / n).is_file()]
             return f"incomplete (no {', '.join(missing[:3])}{'...' if len(missing) > 3 else ''})"
         if self.version != "3.0":
@@ -184,7 +191,18 @@ class Corpus:
 
 
 def inspect_corpus(path: Path, origin: str) -> Corpus:
-    """Read what ``path`` holds (a few bytes of two files; fast)."""
+    """Read what ``path`` holds (a few bytes of two files; fast).
+
+    A folder that cannot be read (no permission, a name too long) counts as absent, so
+    one bad folder on the search path never stops another from serving.
+    """
+    try:
+        return _inspect(path, origin)
+    except OSError:
+        return Corpus(path, origin, False, False, None, False, False, False, False)
+
+
+def _inspect(path: Path, origin: str) -> Corpus:
     exists = path.is_dir()
     complete = exists and all((path / name).is_file() for name in REQUIRED_FILES)
     return Corpus(
@@ -363,8 +381,9 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
         ``dest``.
 
     Raises:
-        ImagenetError: ``source`` is not a complete WordNet 3.0 database folder.
-        OSError: reading or writing failed.
+        ImagenetError: ``source`` is not a complete WordNet 3.0 database folder, or a
+            line of it is damaged (:func:`imagenet_cli.corpus.check.check_corpus`).
+        OSError: reading or writing failed (a full disk names the file written).
     """
     found = inspect_corpus(source, "import")
     if not found.usable:
@@ -373,10 +392,23 @@ def build_nltk_corpus(source: Path, dest: Path) -> Path:
             hint="give the folder holding data.noun, index.noun, noun.exc ... "
             "(Debian's wordnet-base: /usr/share/wordnet)",
         )
+    from imagenet_cli.corpus.check import check_corpus
+
+    problem = check_corpus(source)
+    if problem is not None:
+        raise ImagenetError(
+            f"{source} holds damaged WordNet 3.0 files: {problem}",
+            hint="nothing was installed; import from an intact copy",
+        )
     dest.mkdir()
     for name in (*REQUIRED_FILES, *OPTIONAL_FILES, "lexnames", "index.sense"):
         if (source / name).is_file():
-            shutil.copyfile(source / name, dest / name)
+            try:
+                shutil.copyfile(source / name, dest / name)
+            except OSError as error:
+                if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+                    raise OSError(error.errno, error.strerror, str(dest / name)) from None
+                raise
     supply_missing(dest)
     (dest / "README.imagenet").write_text(
         f"WordNet 3.0 database files copied from {source} by `imagenet wordnet import`.\n"

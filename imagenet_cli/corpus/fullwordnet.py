@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from imagenet_cli._errors import DataMissingError, ImagenetError, NotFoundError
 from imagenet_cli.index import _queries as q
+
+if TYPE_CHECKING:
+    from imagenet_cli.corpus.check import Problem
 
 NEEDS_CORPUS = (
     "this needs the full WordNet 3.0 corpus: run `imagenet wordnet import /usr/share/wordnet` "
@@ -25,21 +29,116 @@ _WNID_RE = re.compile(r"^n?(\d{8})$")
 _NAME_RE = re.compile(r"^.+\.n\.\d+$")
 
 
+class CorpusDamagedError(ImagenetError):
+    """The corpus files are damaged or tampered with: the first bad file and line named.
+
+    Attributes:
+        folder: the corpus folder.
+        problem: the first problem :func:`imagenet_cli.corpus.check.check_corpus` found.
+    """
+
+    def __init__(self, folder: Path, problem: Problem) -> None:
+        super().__init__(
+            f"the WordNet corpus in {folder} is damaged: {problem}",
+            hint="reinstall it: `imagenet wordnet install --force`, or "
+            "`imagenet wordnet import /usr/share/wordnet --force`",
+        )
+        self.folder = folder
+        self.problem = problem
+
+
+def damaged(folder: Path | None = None) -> CorpusDamagedError | None:
+    """The error naming the first bad line of the corpus in use (or ``folder``), if any."""
+    from imagenet_cli.corpus.check import check_corpus
+    from imagenet_cli.corpus.reader import find_wordnet_dir
+
+    folder = folder if folder is not None else find_wordnet_dir()
+    problem = check_corpus(folder)
+    return None if problem is None else CorpusDamagedError(folder, problem)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reads_corpus(function: F) -> F:
+    """Turn an NLTK failure on bad corpus data into :class:`CorpusDamagedError`.
+
+    NLTK trusts its files: a damaged line raises ``WordNetError``, ``ValueError``,
+    ``LookupError``, ``StopIteration`` or ``AssertionError`` from deep inside it. On any
+    of these the corpus is checked line by line; when a problem is found it is reported
+    (file, line, what), otherwise the original error propagates (a bug, not bad data).
+    """
+
+    @wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        import warnings
+
+        try:
+            with warnings.catch_warnings():
+                # NLTK warns "No WordNet synset found" before failing: we say it once
+                warnings.simplefilter("ignore", UserWarning)
+                return function(*args, **kwargs)
+        except ImagenetError:
+            raise
+        except (
+            ValueError,
+            LookupError,
+            StopIteration,
+            AssertionError,
+            AttributeError,
+            TypeError,
+        ) as error:
+            found = damaged()
+            if found is None:
+                raise
+            raise found from error
+        except Exception as error:
+            from nltk.corpus.reader.wordnet import WordNetError
+
+            found = damaged() if isinstance(error, WordNetError) else None
+            if found is None:
+                raise
+            raise found from error
+
+    return guarded  # type: ignore[return-value]
+
+
 def wordnet() -> Any:
     """NLTK's reader on the WordNet 3.0 corpus in use.
 
     Raises:
         DataMissingError: no WordNet 3.0 corpus (the hint says how to get one).
         ImagenetError: the corpus found is not WordNet 3.0.
+        CorpusDamagedError: NLTK cannot load its files (the bad line is named).
     """
     from imagenet_cli.corpus.reader import open_wordnet
 
     try:
-        return open_wordnet()
+        wn = reads_corpus(open_wordnet)()
     except DataMissingError as error:
         if error.message.startswith("IMAGENET_WORDNET_DIR="):
             raise
         raise DataMissingError(error.message, hint=NEEDS_CORPUS) from None
+    if _truncated(Path(wn.root.path)):
+        found = damaged(Path(wn.root.path))
+        if found is not None:
+            raise found
+    return wn
+
+
+@cache
+def _truncated(folder: Path) -> bool:
+    """True when a database file does not end with a line break (cut short); cheap."""
+    for kind in ("data", "index"):
+        for pos in ("noun", "verb", "adj", "adv"):
+            try:
+                with (folder / f"{kind}.{pos}").open("rb") as handle:
+                    handle.seek(-1, 2)
+                    if handle.read(1) != b"\n":
+                        return True
+            except OSError:
+                return True
+    return False
 
 
 @cache
@@ -75,13 +174,21 @@ class WordNetHit:
     ilsvrc2012_index: int | None
 
 
+def _safe(text: str) -> str:
+    """Corpus text with control characters (terminal escapes, a tampered file's) shown as
+    ``\\x1b``-style escapes, so printing it cannot drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _hit(synset: Any, match: str, base_form: str | None) -> WordNetHit:
     offset = synset.offset()
     return WordNetHit(
         wnid=f"n{offset:08d}",
-        name=synset.name(),
-        lemmas=tuple(synset.lemma_names()),
-        gloss=synset.definition(),
+        name=_safe(synset.name()),
+        lemmas=tuple(map(_safe, synset.lemma_names())),
+        gloss=_safe(synset.definition()),
         match=match,
         base_form=base_form,
         in_index=offset in _index_offsets(),
@@ -98,19 +205,37 @@ def _quietly(call: Callable[[], Any]) -> Any:
         return call()
 
 
+def _listed_offsets(wn: Any) -> set[int]:
+    """The noun offsets ``index.noun`` lists (NLTK's lemma map), for telling a damaged
+    ``data.noun`` from an offset that names no synset."""
+    return {o for by_pos in wn._lemma_pos_offset_map.values() for o in by_pos.get("n", ())}
+
+
 def _by_wnid_or_name(wn: Any, key: str) -> tuple[bool, Any | None]:
     """``(True, synset or None)`` when ``key`` has the form of a wnid, 8-digit offset or
     WordNet noun name (None: the corpus has no such synset); ``(False, None)`` otherwise."""
     wnid = _WNID_RE.match(key)
     if wnid:
+        offset = int(wnid.group(1))
         try:
-            return True, _quietly(lambda: wn.synset_from_pos_and_offset("n", int(wnid.group(1))))
+            found = _quietly(lambda: wn.synset_from_pos_and_offset("n", offset))
         except Exception:  # NLTK raises WordNetError or a bare error for a bad offset
-            return True, None
+            found = None
+        if found is None and (offset in _index_offsets() or offset in _listed_offsets(wn)):
+            # ImageNet's synsets and those index.noun lists exist: the data file is damaged
+            raise damaged() or ImagenetError(f"the WordNet corpus has no synset n{offset:08d}")
+        return True, found
     if _NAME_RE.match(key):
+        name = key.replace(" ", "_")
         try:
-            return True, wn.synset(key.replace(" ", "_"))
+            return True, wn.synset(name)
         except Exception:  # WordNetError, or ValueError for a malformed name
+            lemma, _n, number = name.rsplit(".", 2)
+            senses = wn._lemma_pos_offset_map.get(lemma, {}).get("n", ())
+            if number.isdigit() and 0 < int(number) <= len(senses):  # index.noun has it
+                found = damaged()
+                if found is not None:
+                    raise found from None
             return True, None
     return False, None
 
@@ -150,6 +275,7 @@ def _no_match(query: str, key: str) -> NotFoundError:
     return NotFoundError(what, query, suggestions=[choice for choice, _s, _i in found])
 
 
+@reads_corpus
 def search_all(query: str, limit: int = 0) -> tuple[list[WordNetHit], int]:
     """Search every noun synset of WordNet 3.0 (82,115), not only ImageNet's.
 
@@ -236,7 +362,7 @@ class WordNetSynset:
 
 
 def _pair(synset: Any) -> tuple[str, str]:
-    return f"n{synset.offset():08d}", synset.name()
+    return f"n{synset.offset():08d}", _safe(synset.name())
 
 
 def find_noun(identifier: str) -> Any:
@@ -276,6 +402,7 @@ def _short_gloss(gloss: str, width: int = 40) -> str:
     return gloss[:width].rsplit(" ", 1)[0].rstrip(",;") + "..."
 
 
+@reads_corpus
 def show_any(identifier: str) -> WordNetSynset:
     """Everything the corpus says of one noun synset, inside ImageNet or not.
 
@@ -299,10 +426,10 @@ def show_any(identifier: str) -> WordNetSynset:
         frontier = parents
     return WordNetSynset(
         wnid=f"n{synset.offset():08d}",
-        name=synset.name(),
-        lemmas=tuple(synset.lemma_names()),
-        gloss=synset.definition(),
-        examples=tuple(synset.examples()),
+        name=_safe(synset.name()),
+        lemmas=tuple(map(_safe, synset.lemma_names())),
+        gloss=_safe(synset.definition()),
+        examples=tuple(map(_safe, synset.examples())),
         lexname=synset.lexname(),
         hypernyms=tuple(map(_pair, synset.hypernyms())),
         instance_hypernyms=tuple(map(_pair, synset.instance_hypernyms())),
@@ -310,7 +437,7 @@ def show_any(identifier: str) -> WordNetSynset:
         instance_hyponyms=tuple(
             map(_pair, sorted(synset.instance_hyponyms(), key=lambda s: s.name()))
         ),
-        paths=tuple(tuple(s.name() for s in p) for p in synset.hypernym_paths()),
+        paths=tuple(tuple(_safe(s.name()) for s in p) for p in synset.hypernym_paths()),
         path_wnids=tuple(tuple(f"n{s.offset():08d}" for s in p) for p in synset.hypernym_paths()),
         in_index=synset.offset() in inside,
         imagenet_ancestor=ancestor,
@@ -338,6 +465,7 @@ class VerifyReport:
     mismatches: tuple[Mismatch, ...]
 
 
+@reads_corpus
 def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyReport:
     """Compare every synset of the bundled index with the WordNet 3.0 corpus.
 
@@ -351,12 +479,16 @@ def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyRe
         The counts compared and every mismatch (none for a faithful index).
 
     Raises:
-        DataMissingError: no corpus.
+        DataMissingError: no corpus. CorpusDamagedError: a line of the corpus files is
+            damaged (checked first, line by line, then through NLTK).
     """
     from imagenet_cli.corpus.reader import find_wordnet_dir
     from imagenet_cli.index.synsets import load_synsets
 
     wn = wordnet()
+    found = damaged()
+    if found is not None:
+        raise found
     offsets = sorted(_index_offsets())
     index = load_synsets(offsets)
     mismatches: list[Mismatch] = []
@@ -378,7 +510,7 @@ def verify_index(progress: Callable[[int, int], None] | None = None) -> VerifyRe
             ("instance_hypernyms", " ".join(sorted(ours.instance_hypernym_wnids)), " ".join(inst)),
         ):
             if mine != other:
-                mismatches.append(Mismatch(ours.wnid, name, mine, other))
+                mismatches.append(Mismatch(ours.wnid, name, mine, _safe(other)))
         lemma_count += len(ours.lemmas)
         link_count += len(ours.hypernym_wnids) + len(ours.instance_hypernym_wnids)
         if progress is not None and (done % 1000 == 0 or done == len(offsets)):

@@ -93,7 +93,28 @@ def find_wordnet_dir() -> Path:
     raise DataMissingError("no WordNet 3.0 corpus found", hint=INSTALL_HINT)
 
 
+def _import_nltk() -> Any:
+    """``import nltk``, also where no home folder is known (no HOME, a uid missing from
+    the passwd file): NLTK's downloader, built at import, raises ValueError ("Could not
+    find a default download directory") then. A placeholder HOME is set for the import
+    only; this tool never downloads through NLTK."""
+    import os
+    import sys
+
+    if "nltk" in sys.modules or os.path.expanduser("~/") != "~/":
+        import nltk
+
+        return nltk
+    os.environ["HOME"] = "/nonexistent"
+    try:
+        import nltk
+    finally:
+        del os.environ["HOME"]
+    return nltk
+
+
 def _reader_class() -> type[Any]:
+    _import_nltk()
     from nltk.corpus.reader.wordnet import WordNetCorpusReader
 
     class WordNet30Reader(WordNetCorpusReader):  # type: ignore[misc]
@@ -133,7 +154,7 @@ def open_wordnet(path: Path | None = None) -> Any:
 @cache
 def _open(folder: Path) -> Any:
     """One reader per folder (NLTK's reader loads its index lazily and keeps it)."""
-    import nltk
+    nltk = _import_nltk()
 
     # NLTK 3.10 reads corpus files only below folders on nltk.data.path.
     if str(folder) not in nltk.data.path:

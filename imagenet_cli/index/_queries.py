@@ -16,7 +16,7 @@ from importlib.resources import as_file
 from typing import TYPE_CHECKING, Any
 
 from imagenet_cli._errors import DataMissingError
-from imagenet_cli._resources import resource
+from imagenet_cli._resources import DataDamagedError, resource
 
 if TYPE_CHECKING:
     import sqlite3
@@ -33,23 +33,27 @@ _KEEP_OPEN = ExitStack()
 def connection() -> sqlite3.Connection:
     """A read-only connection to the bundled synset index (works on a read-only install).
 
+    Every query through it turns SQLite's "file is not a database" or "database disk
+    image is malformed" into :class:`DataDamagedError` (a damaged page is found by the
+    query that reads it).
+
     Raises:
-        DataMissingError: the index is not installed, is damaged, or has another layout
-            than this code reads (both mean: reinstall).
+        DataMissingError: the index is not installed, or has another layout than this
+            code reads (reinstall).
+        DataDamagedError: it is not an SQLite database, or not an index.
     """
     import sqlite3  # here, not at the top: commands reading only JSON skip it
 
     path = _KEEP_OPEN.enter_context(as_file(resource(INDEX_FILE)))
     uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
-    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    db: sqlite3.Connection = sqlite3.connect(
+        uri, uri=True, check_same_thread=False, factory=_connection_class()
+    )
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError as error:
+    except DataDamagedError:
         db.close()
-        raise DataMissingError(
-            f"the bundled index {INDEX_FILE} is damaged or not an index ({error}); "
-            "reinstall imagenet-cli"
-        ) from None
+        raise
     found = row[0] if row else None
     if found != SCHEMA_VERSION:
         db.close()
@@ -61,6 +65,65 @@ def connection() -> sqlite3.Connection:
 
 
 index_db = connection
+
+
+@cache
+def _connection_class() -> type[Any]:
+    """A connection whose cursors report a damaged index as :class:`DataDamagedError`."""
+    import sqlite3
+
+    def damaged(error: sqlite3.DatabaseError) -> Exception:
+        """Corruption becomes DataDamagedError; another OperationalError (a query too
+        complex, an interrupt) is a bug to see, not damage."""
+        text = str(error)
+        corrupt = ("malformed", "not a database", "no such table", "no such column", "I/O")
+        if isinstance(error, sqlite3.OperationalError) and not any(w in text for w in corrupt):
+            return error
+        return DataDamagedError(INDEX_FILE, text)
+
+    class Cursor(sqlite3.Cursor):
+        def execute(self, *args: Any) -> Any:
+            try:
+                return super().execute(*args)
+            except sqlite3.DatabaseError as error:
+                raise damaged(error) from None
+
+        def fetchone(self) -> Any:
+            try:
+                return super().fetchone()
+            except sqlite3.DatabaseError as error:
+                raise damaged(error) from None
+
+        def fetchmany(self, *args: Any) -> list[Any]:
+            try:
+                return super().fetchmany(*args)
+            except sqlite3.DatabaseError as error:
+                raise damaged(error) from None
+
+        def fetchall(self) -> list[Any]:
+            try:
+                return super().fetchall()
+            except sqlite3.DatabaseError as error:
+                raise damaged(error) from None
+
+        def __next__(self) -> Any:
+            try:
+                return super().__next__()
+            except sqlite3.DatabaseError as error:
+                raise damaged(error) from None
+
+    class Connection(sqlite3.Connection):
+        def cursor(self, factory: Any = Cursor) -> Any:
+            return super().cursor(factory)
+
+        def execute(self, *args: Any) -> Any:
+            return self.cursor().execute(*args)
+
+        def executemany(self, *args: Any) -> Any:
+            return self.cursor().executemany(*args)
+
+    return Connection
+
 
 _CHUNK = 900  # below SQLite's default limit of 999 bound parameters on old builds
 

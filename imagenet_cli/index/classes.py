@@ -125,7 +125,7 @@ def all_classes() -> tuple[ImagenetClass, ...]:
     )
 
 
-_INTEGER = re.compile(r"^[+-]?\d+$", re.ASCII)
+_INTEGER = re.compile(r"^[+-]?\d{1,4000}$", re.ASCII)  # int() refuses over 4,300 digits
 _RANGES = {
     Scheme.INDEX: (0, 999),
     Scheme.ONE_BASED: (1, 1000),

@@ -306,6 +306,7 @@ def hyponym_tree(
         raise OutOfRange("depth", depth, 0, None)
     if max_children < 0:
         raise OutOfRange("max_children", max_children, 0, None)
+    depth = min(depth, 1_000)  # deeper than the taxonomy; SQLite integers are 64-bit
     kids_of, parents_of = _subtree(root, depth)
     info = nodes({root, *(c for cs in kids_of.values() for c in cs), *(
         p for ps in parents_of.values() for p in ps)})  # fmt: skip

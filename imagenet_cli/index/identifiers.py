@@ -34,7 +34,7 @@ from imagenet_cli.index.synsets import (
     suggest_lemmas,
 )
 
-_NUMBER_RE = re.compile(r"^[+-]?\d+$", re.ASCII)
+_NUMBER_RE = re.compile(r"^[+-]?\d{1,4000}$", re.ASCII)  # int() refuses over 4,300 digits
 _WNID_RE = re.compile(r"^n(\d+)$", re.ASCII)
 _NAME_RE = re.compile(r"^(?P<head>.+)\.(?P<pos>[a-z])\.(?P<sense>\d{1,3})$", re.ASCII)
 _POS = {"n": "noun", "v": "verb", "a": "adjective", "s": "adjective", "r": "adverb"}

@@ -323,6 +323,10 @@ class SearchHit:
     matched: str
 
 
+#: Queries longer than this match nothing (the longest gloss is shorter).
+MAX_QUERY = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     """The best ``hits`` of a search (at most the limit asked) and ``total`` matches."""
@@ -476,6 +480,8 @@ def search_synsets(
     key = normalize(clean(query))
     if not key:
         raise ImagenetError("the search query is empty")
+    if len(key) > MAX_QUERY:  # longer than any lemma or gloss; SQLite caps LIKE patterns
+        return SearchResults((), 0)
     allowed = None if subset is None else set(subset_members(subset))
 
     best: dict[int, tuple[Match, tuple[object, ...], str]] = {}

@@ -308,7 +308,11 @@ def verify_view(report: VerifyReport) -> RenderableType:
     if not report.mismatches:
         return Text.assemble(("OK ", "green bold"), f"checked {checked}: all agree")
     table = Table(
-        title=Text(f"{len(report.mismatches):,} differences; checked {checked}", style="red"),
+        title=Text(
+            f"{len(report.mismatches):,} difference{'' if len(report.mismatches) == 1 else 's'}; "
+            f"checked {checked}",
+            style="red",
+        ),
         title_justify="left",
     )
     table.add_column("wnid", style="cyan", no_wrap=True)
