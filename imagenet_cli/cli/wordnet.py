@@ -23,13 +23,13 @@ app = typer.Typer(
 )
 
 DirOption = Annotated[
-    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
+    Optional[str],  # noqa: UP045 - not Path: Typer 0.28 stats a Path and raises on NUL
     typer.Option(
         "--dir",
         help="NLTK data folder to install into (the corpus goes to DIR/corpora/wordnet). "
         "Default: the first $NLTK_DATA entry, else ~/nltk_data.",
+        metavar="DIR",
         show_default=False,
-        file_okay=False,
     ),
 ]
 ForceOption = Annotated[
@@ -100,17 +100,27 @@ def _on_nltk_path(root: Path) -> bool:
     return any(p.resolve() == resolved for p in nltk_data_path())
 
 
-def _root(target: Path | None) -> Path:
-    """The NLTK data folder to install into: ``--dir`` or the default."""
+def _root(given: str | None) -> Path:
+    """The NLTK data folder to install into: ``--dir`` or the default.
+
+    Raises:
+        typer.BadParameter: a NUL byte, a path longer than the system takes, or a file
+            where the folder should be (exit 2).
+    """
     from imagenet_cli import default_install_root
 
-    if target is None:
+    if given is None:
         return default_install_root()
+    if "\x00" in given:
+        raise typer.BadParameter("a folder name cannot hold a NUL byte", param_hint="--dir")
+    target = Path(given)
     if len(os.fsencode(target)) >= 4096:  # PATH_MAX on Linux: no system call takes it
         raise typer.BadParameter(
             f"the path has {len(str(target)):,} characters; the system takes at most 4,095",
             param_hint="--dir",
         )
+    if target.exists() and not target.is_dir():
+        raise typer.BadParameter(f"{given} is a file, not a folder", param_hint="--dir")
     return target
 
 
@@ -258,10 +268,11 @@ def install(
 @app.command("import")
 def import_(
     source: Annotated[
-        Path,
+        str,  # not Path: Typer 0.28 stats a Path argument and raises on a NUL byte
         typer.Argument(
             help="A folder of WordNet 3.0 database files (Debian's wordnet-base: "
             "/usr/share/wordnet).",
+            metavar="FOLDER",
             show_default=False,
         ),
     ],
@@ -275,6 +286,8 @@ def import_(
     from imagenet_cli import import_wordnet as import_corpus
     from imagenet_cli.render.wordnet import installed_view
 
+    if "\x00" in source:
+        raise typer.BadParameter("a folder name cannot hold a NUL byte", param_hint="FOLDER")
     root = _root(target)
     with user_errors(), _guarded():
         corpus = import_corpus(Path(os.path.expanduser(source)), root, force=force)
