@@ -345,8 +345,17 @@ def test_figures_bad_values(tmp_path: Path, args: list[str], message: str) -> No
 
 
 def test_figures_folder_problems(tmp_path: Path) -> None:
-    code, _, err = run("figures", str(tmp_path / "nope"))
-    assert (code, err) == (1, f"Error: no folder {tmp_path / 'nope'}; create it first\n")
+    deeper = tmp_path / "nope" / "deeper"
+    code, _, err = run("figures", str(deeper))
+    assert (code, err) == (
+        1,
+        f"Error: no folder {tmp_path / 'nope'}; create it to write deeper in it\n",
+    )
+    assert not (tmp_path / "nope").exists()
+    code, _, _ = run("figures", str(tmp_path / "slides"), "--only", "yolo")
+    assert code == 0 and (tmp_path / "slides" / "yolo.svg").is_file()
+    (tmp_path / "slides" / "yolo.svg").unlink()
+    (tmp_path / "slides").rmdir()
     a_file = tmp_path / "a-file"
     a_file.write_text("keep")
     code, _, err = run("figures", str(a_file), "--only", "yolo")

@@ -154,6 +154,12 @@ def run() -> None:
     if _closed_pipe():
         code = ExitCode.OK
     _quiet_stdout()  # nothing is left to write: the interpreter's final flush cannot fail
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr into a pipe its reader closed (2>&1 | head)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
     raise SystemExit(int(code))
 
 

@@ -43,14 +43,15 @@ class Accuracy:
         labels: ``original`` (the ILSVRC-2012 labels or the file's targets) or ``real``.
         n: images scored.
         left_out: images not scored: no ReaL label, or a label outside ``--subset``.
-        top1: percent right at k = 1.
+        top1: percent right at k = 1 (``None`` when no image could be scored: ReaL with
+            none of the images labelled).
         top5: percent right at k = 5 (``None`` with fewer than 5 guesses per image).
     """
 
     labels: str
     n: int
     left_out: int
-    top1: float
+    top1: float | None
     top5: float | None
 
 
@@ -233,8 +234,24 @@ def _evaluate(
     from imagenet_cli.eval.labels import val_labels
 
     p = predictions
+    if "original" not in wanted and p.images is None:
+        raise ImagenetError(
+            "ReaL labels need validation images, and the file has no 'image' column",
+            hint="score its targets with --labels original",
+        )
+    warnings: list[str] = []
     if p.targets is not None:
         targets: Sequence[int] = p.targets
+        if p.images is not None:
+            from imagenet_cli.eval.labels import val_labels
+
+            val = val_labels()
+            differ = sum(1 for n, t in zip(p.images, p.targets, strict=True) if val[n - 1] != t)
+            if differ:
+                warnings.append(
+                    f"the target column differs from the validation label of {differ:,} "
+                    f"image{'s' * (differ != 1)}; accuracy is scored against the targets"
+                )
     else:
         assert p.images is not None
         val = val_labels()
@@ -243,7 +260,6 @@ def _evaluate(
     if allowed is not None:
         guesses = [tuple(g for g in row if g in allowed) for row in guesses]
     k = p.columns
-    warnings: list[str] = []
     accuracies: list[Accuracy] = []
     matrix = _matrix(distances)
     values = bytes(matrix.values) if matrix.values.typecode == "B" else matrix.values
@@ -262,12 +278,14 @@ def _evaluate(
         per_class[c] = count
     per_class_right = [0] * 1000
     wrong: dict[int, int] = {}  # label * 1000 + top-1 guess -> images
+    no_guess = 0  # rows whose every guess fell outside --subset: wrong, at distance H
     rows_of = [values[c * 1000 : c * 1000 + 1000] for c in range(1000)]
     for i in scored:
         t = targets[i]
         g = guesses[i]
         if not g:  # every guess fell outside --subset
             sums = [s + height for s in sums]
+            no_guess += 1
             continue
         first = g[0]
         if first == t:
@@ -292,12 +310,18 @@ def _evaluate(
     )
     accuracy = Accuracy("original", n, len(targets) - n, 100.0 * right1 / n,
                         100.0 * right5 / n if k >= 5 else None)  # fmt: skip
-    mistakes = sum(confusions.values())
+    mistakes = sum(confusions.values()) + no_guess
     severity = (
-        sum(values[t * 1000 + g] * c for (t, g), c in confusions.items()) / mistakes
+        (sum(values[t * 1000 + g] * c for (t, g), c in confusions.items()) + no_guess * height)
+        / mistakes
         if mistakes
         else None
     )
+    if no_guess:
+        warnings.append(
+            f"{no_guess:,} row{'s' * (no_guess != 1)} had no guess among the classes of "
+            f"{subset}: counted as mistakes at the largest distance, {height}"
+        )
     if "original" in wanted:
         accuracies.append(accuracy)
     if "real" in wanted:
@@ -305,7 +329,7 @@ def _evaluate(
             warnings.append("ReaL accuracy needs validation images: the file has no 'image' column")
         else:
             accuracies.append(_real(p.images, guesses, allowed, k))
-    warnings.extend(_diagnose(p, targets, accuracy.top1))
+    warnings.extend(_diagnose(p, targets, accuracy.top1 or 0.0))
     return Evaluation(
         source=p.source,
         rows=len(p.guesses),
@@ -344,7 +368,7 @@ def _real(
         elif any(map(ok.__contains__, g[1:5])):
             right5 += 1
     if n == 0:
-        return Accuracy("real", 0, len(images), 0.0, None)
+        return Accuracy("real", 0, len(images), None, None)
     return Accuracy("real", n, len(images) - n, 100.0 * right1 / n,
                     100.0 * right5 / n if k >= 5 else None)  # fmt: skip
 

@@ -39,7 +39,8 @@ def eval_csv_rows(result: Evaluation) -> list[dict[str, Any]]:
     for accuracy in result.accuracies:
         row: dict[str, Any] = {
             "source": result.source, "labels": accuracy.labels, "n": accuracy.n,
-            "left_out": accuracy.left_out, "top1": round(accuracy.top1, 4),
+            "left_out": accuracy.left_out,
+            "top1": None if accuracy.top1 is None else round(accuracy.top1, 4),
             "top5": None if accuracy.top5 is None else round(accuracy.top5, 4),
         }  # fmt: skip
         if accuracy.labels == "original":
@@ -55,7 +56,9 @@ def eval_csv_rows(result: Evaluation) -> list[dict[str, Any]]:
 
 def eval_view(result: Evaluation) -> Group:
     """Accuracy table, mistake severity, worst classes and mistake groups."""
-    title = f"{result.source} · {result.rows:,} rows · {result.guesses} guess"
+    title = (
+        f"{result.source} · {result.rows:,} row{'s' * (result.rows != 1)} · {result.guesses} guess"
+    )
     title += "es" if result.guesses != 1 else ""
     title += f" · {result.scheme}"
     if result.subset:

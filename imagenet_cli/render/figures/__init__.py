@@ -74,14 +74,22 @@ def render(name: str, fmt: str = "svg") -> bytes:
 
 
 def check_folder(folder: str | os.PathLike[str]) -> Path:
-    """The output folder, if it exists, is a folder and can be written.
+    """The output folder, made if it is missing and its parent exists; a folder that can
+    be written.
 
     Raises:
-        ImagenetError: it is missing, a file, or not writable.
+        ImagenetError: its parent is missing, it is a file, or it is not writable.
     """
     path = Path(folder).expanduser()
     if not path.exists():
-        raise ImagenetError(f"no folder {os.fspath(folder)}", hint="create it first")
+        if not path.parent.is_dir():
+            raise ImagenetError(
+                f"no folder {os.fspath(path.parent)}", hint=f"create it to write {path.name} in it"
+            )
+        try:
+            path.mkdir()
+        except OSError as error:
+            raise ImagenetError(f"cannot make {os.fspath(folder)}: {error.strerror}") from None
     if not path.is_dir():
         raise ImagenetError(f"{os.fspath(folder)} is a file, not a folder")
     if not os.access(path, os.W_OK | os.X_OK):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from imagenet_cli.render.figures._style import INK, MUTED, OKABE_ITO, footer, new_figure
+from imagenet_cli.render.figures._style import INK, MUTED, footer, new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -13,17 +13,10 @@ if TYPE_CHECKING:
     from imagenet_cli.facts.architectures import Architecture, Variant
     from imagenet_cli.facts.layers import NetworkCost
 
-#: Colours per year, in order (Okabe-Ito; yellow last, drawn with a dark edge).
-YEAR_COLOURS = (
-    OKABE_ITO["black"],
-    OKABE_ITO["orange"],
-    OKABE_ITO["sky"],
-    OKABE_ITO["green"],
-    OKABE_ITO["blue"],
-    OKABE_ITO["vermillion"],
-    OKABE_ITO["purple"],
-    OKABE_ITO["yellow"],
-)
+#: Years are coloured along cividis, a colour map made to read alike with every kind of
+#: colour vision (Nuñez et al., PLOS ONE 2018, doi:10.1371/journal.pone.0199239): one colour
+#: per year, never reused, earlier years darker.
+YEAR_MAP = "cividis"
 
 #: Paper results we do not plot: other test sets, outside pre-training, ensembles.
 _NOT_COMPARABLE = ("2010", "JFT", "21k", "ensemble", "pre-trained on ImageNet", "320x320")
@@ -134,7 +127,12 @@ def draw(points: tuple[Point, ...]) -> Figure:
     ax = fig.add_axes((0.065, 0.21, 0.91, 0.65))
     ax.set_xscale("log")
     years = sorted({p.year for p in points})
-    colour = {y: YEAR_COLOURS[k % len(YEAR_COLOURS)] for k, y in enumerate(years)}
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    ramp = colormaps[YEAR_MAP]
+    span = max(last - first, 1)
+    colour = {y: to_hex(ramp(0.9 * (y - first) / span)) for y in years}
     biggest = max((p.params for p in points if p.params), default=1.0)
     by_family: dict[str, list[Point]] = {}
     for p in points:
@@ -153,7 +151,7 @@ def draw(points: tuple[Point, ...]) -> Figure:
             s=size,
             marker="o" if p.cost_is_macs else "s",
             facecolor=colour[p.year] if filled else "white",
-            edgecolor=INK if colour[p.year] == OKABE_ITO["yellow"] or filled else colour[p.year],
+            edgecolor=INK if filled else colour[p.year],
             linewidth=0.8 if filled else 2.0,
             alpha=0.85 if filled else 1.0,
             zorder=3,
@@ -166,7 +164,7 @@ def draw(points: tuple[Point, ...]) -> Figure:
     ax.xaxis.set_major_formatter(_macs_label)
     low = min(p.top1 for p in points)
     high = max(p.top1 for p in points)
-    ax.set_ylim(low - 2, high + 2)
+    ax.set_ylim(low - 2, high + 5)  # room above the top bubbles for their labels
     ax.set_xlim(min(p.cost for p in points) / 1.6, max(p.cost for p in points) * 2.2)
     _label(ax, points, {p.name: _size(p, biggest) for p in points})
     year_handles = [
