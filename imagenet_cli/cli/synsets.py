@@ -207,8 +207,9 @@ def show(
         if (record := failures.attempt(partial(_show_one, identifier, output))) is not None
     )
     if output is OutputFormat.TABLE:
-        for _ in records:
-            pass
+        for shown, _ in enumerate(records):  # each view is printed as it is read
+            if many:
+                sys.stdout.write("\n")  # a blank line after each synset's view
     elif many and output is OutputFormat.JSON:
         write_json_array(records)
     elif output is OutputFormat.JSONL:
