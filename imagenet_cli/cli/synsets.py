@@ -207,7 +207,7 @@ def show(
         if (record := failures.attempt(partial(_show_one, identifier, output))) is not None
     )
     if output is OutputFormat.TABLE:
-        for shown, _ in enumerate(records):  # each view is printed as it is read
+        for _ in records:  # each view is printed as it is read
             if many:
                 sys.stdout.write("\n")  # a blank line after each synset's view
     elif many and output is OutputFormat.JSON:
