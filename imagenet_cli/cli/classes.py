@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import pick_format
+from imagenet_cli.cli.options import group_options_unused, no_unknown_options, pick_format
 from imagenet_cli.render.console import print_view, write_csv, write_json
 
 app = typer.Typer(
@@ -76,6 +76,7 @@ def classes(
 ) -> None:
     """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
     if ctx.invoked_subcommand is not None:
+        group_options_unused(ctx)
         return
     from imagenet_cli import classes, classes_in, classes_under
     from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
@@ -122,6 +123,7 @@ def classes(
 
 @app.command("show", context_settings={"ignore_unknown_options": True})
 def show(
+    ctx: typer.Context,
     values: Annotated[
         list[str],
         typer.Argument(help="Numbers, wnids, WordNet names or class names; - reads stdin."),
@@ -141,6 +143,7 @@ def show(
     from imagenet_cli import get_class
     from imagenet_cli.render.classes import class_show_record, class_view
 
+    no_unknown_options(ctx, values)
     if len(values) != 1 or values[0] == "-":
         from imagenet_cli.cli.classes_bulk import show_many
 

@@ -7,7 +7,13 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import user_errors
-from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
+from imagenet_cli.cli.options import (
+    CsvFlag,
+    FormatOption,
+    JsonFlag,
+    group_options_unused,
+    pick_format,
+)
 from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
 
 app = typer.Typer(help="Named synset lists: ImageNet-21k variants, ImageNet-A/R, Imagenette ...")
@@ -22,6 +28,7 @@ def subsets(
 ) -> None:
     """List every bundled synset list with its size, ILSVRC-2012 overlap and source."""
     if ctx.invoked_subcommand is not None:
+        group_options_unused(ctx)
         return
     from imagenet_cli import subsets as list_subsets
     from imagenet_cli.render.classes import SUBSET_COLUMNS, subset_record, subsets_table
