@@ -40,3 +40,19 @@ def test_classes_show_negative_number_is_still_a_value() -> None:
     code, _, err = run("classes", "show", "-3")
     assert code == 1
     assert err.startswith("Error: index -3 is out of range")
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", ""])
+def test_bad_columns_fall_back_to_80(columns: str) -> None:
+    from typer.testing import CliRunner
+
+    from imagenet_cli.cli.main import app
+
+    def show(width: str) -> str:
+        result = CliRunner().invoke(app, ["synsets", "show", "dog.n.01"], env={"COLUMNS": width})
+        assert result.exit_code == 0
+        return result.stdout
+
+    at_80 = show("80")
+    assert max(len(line) for line in at_80.splitlines()) <= 80
+    assert show(columns) == at_80
