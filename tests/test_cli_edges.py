@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from tests.test_cli import run
@@ -56,3 +59,37 @@ def test_bad_columns_fall_back_to_80(columns: str) -> None:
     at_80 = show("80")
     assert max(len(line) for line in at_80.splitlines()) <= 80
     assert show(columns) == at_80
+
+
+@pytest.mark.parametrize("text", ["02084071", "02084071-n", "02084071n", "wn:02084071n"])
+def test_search_reads_offsets_as_show_does(text: str, wn: Any) -> None:
+    expected = wn.synset_from_pos_and_offset("n", 2084071).name()
+    code, out, _ = run("synsets", "search", text, "--json")
+    assert code == 0
+    assert json.loads(out)[0]["name"] == expected
+    code, out, _ = run("synsets", "show", text, "--json")
+    assert (code, json.loads(out)["name"]) == (0, expected)
+
+
+@pytest.mark.parametrize("key", ["dog%1:05:00::", "golden_retriever%1:05:00::"])
+def test_search_reads_sense_keys_as_show_does(key: str, wn: Any) -> None:
+    expected = wn.lemma_from_key(key).synset().name()
+    code, out, _ = run("synsets", "search", key, "--json")
+    assert code == 0
+    assert json.loads(out)[0]["name"] == expected
+
+
+@pytest.mark.parametrize("text", ["n9999999", "n0000001", "123456"])
+def test_no_hint_names_a_wnid_that_show_cannot_show(text: str) -> None:
+    padded = f"n{int(text.lstrip('n')):08d}"
+    assert run("synsets", "show", padded)[0] == 1  # not in ImageNet's index
+    code, _, err = run("synsets", "show", text)
+    assert code == 1
+    assert padded not in err
+
+
+def test_hint_names_the_padded_wnid_when_it_exists(wn: Any) -> None:
+    assert wn.synset_from_pos_and_offset("n", 2084071).name() == "dog.n.01"
+    code, _, err = run("synsets", "show", "n2084071")
+    assert code == 1
+    assert err.endswith("did you mean n02084071?\n")

@@ -161,11 +161,7 @@ def parse_identifier(value: object) -> Identifier:
         digits = wnid.group(1)
         if len(digits) == 8:
             return Identifier(Form.OFFSET, text, key, int(digits))
-        if len(digits) < 8:
-            hint = f"wnids have 8 digits after the 'n': did you mean n{int(digits):08d}?"
-        else:
-            hint = "wnids have 8 digits after the 'n'"
-        return Identifier(Form.MALFORMED, text, key, hint=hint)
+        return Identifier(Form.MALFORMED, text, key, int(digits), hint=_WNID_DIGITS)
     offset_pos = _OFFSET_POS_RE.match(key)
     if offset_pos:
         digits, pos = offset_pos.groups()
@@ -177,6 +173,17 @@ def parse_identifier(value: object) -> Identifier:
     return Identifier(Form.LEMMA, text, key)
 
 
+_WNID_DIGITS = "wnids have 8 digits after the 'n'"
+
+
+def _padded_wnid(number: int | None) -> str | None:
+    """``n`` and ``number`` padded to 8 digits, when that wnid is in ImageNet's index (a hint
+    never names a wnid that does not exist)."""
+    if number is None or not 0 < number < 10**8 or not q.has_offset(number):
+        return None
+    return f"n{number:08d}"
+
+
 def identifier_hint(text: str) -> str | None:
     """Why ``text`` names nothing in ImageNet, when its form says more than "no match"."""
     try:
@@ -185,12 +192,13 @@ def identifier_hint(text: str) -> str | None:
         return None
     key = parsed.key
     if parsed.form is Form.MALFORMED:
-        return parsed.hint
+        padded = _padded_wnid(parsed.number) if parsed.hint == _WNID_DIGITS else None
+        return f"{parsed.hint}: did you mean {padded}?" if padded else parsed.hint
     if parsed.form is Form.INDEX:
         value = parsed.number or 0
-        digits = key.lstrip("+-")
-        if 0 < value < 10**8 and len(digits) >= 6:
-            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits (n{value:08d}?)"
+        padded = _padded_wnid(value) if len(key.lstrip("+-")) >= 6 else None
+        if padded:
+            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits ({padded}?)"
         return "class indices run from 0 to 999"
     if parsed.form is Form.OFFSET:
         return NOT_IN_IMAGENET if is_wordnet30_noun(parsed.number or 0) else NOT_IN_WORDNET30

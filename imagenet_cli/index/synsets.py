@@ -450,6 +450,20 @@ def base_forms(key: str, known: frozenset[str] | None = None) -> tuple[str, ...]
     return tuple(b for b in bases if b != key)
 
 
+def _exact_identifier(query: str) -> Synset | None:
+    """The synset an offset (``02084071``, ``02084071-n``, ``wn:02084071n``) or a sense key
+    (``dog%1:05:00::``) names: the forms ``synset()`` reads that a lemma search cannot."""
+    from imagenet_cli.index.identifiers import Form, parse_identifier, resolve
+
+    try:
+        parsed = parse_identifier(query)
+        if parsed.form in (Form.OFFSET, Form.SENSE_KEY):
+            return resolve(query)
+    except ImagenetError:
+        pass
+    return None
+
+
 def search_synsets(
     query: str, *, subset: str | None = None, limit: int | None = None
 ) -> SearchResults:
@@ -510,6 +524,9 @@ def search_synsets(
         found = q.offset_of_name(key.replace(" ", "_"))
         if found is not None:
             offer(found, Match.ID, (0,), load_synsets([found])[found].name)
+    exact = _exact_identifier(query)
+    if exact is not None:
+        offer(exact.offset, Match.ID, (0,), exact.wnid)
     like = _like_escape(key)
     word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
     classes = class_offsets()
