@@ -93,3 +93,26 @@ def test_hint_names_the_padded_wnid_when_it_exists(wn: Any) -> None:
     code, _, err = run("synsets", "show", "n2084071")
     assert code == 1
     assert err.endswith("did you mean n02084071?\n")
+
+
+def test_tree_depth_past_sqlite_integers_is_the_whole_tree() -> None:
+    huge = str(10**20)
+    code, out, err = run("synsets", "tree", "dog.n.01", "--depth", huge, "-m", huge, "--json")
+    assert (code, err) == (0, "")
+    assert out == run("synsets", "tree", "dog.n.01", "--depth", "40", "-m", "0", "--json")[1]
+
+
+def test_search_query_longer_than_sqlite_like_patterns() -> None:
+    code, out, err = run("synsets", "search", "a" * 50_000)
+    assert (code, out) == (1, "")
+    assert err == "Error: no synset matches '" + "a" * 80 + "...' (50,000 characters)\n"
+
+
+def test_whole_gloss_as_query_still_matches(wn: Any) -> None:
+    # a long query within the longest text is still searched
+    code, out, _ = run("synsets", "search", "dog", "--json", "--limit", "1")
+    gloss = json.loads(out)[0]["gloss"]
+    assert gloss == wn.synset("dog.n.01").definition()
+    code, out, _ = run("synsets", "search", gloss, "--json")
+    assert code == 0
+    assert "dog.n.01" in [hit["name"] for hit in json.loads(out)]
