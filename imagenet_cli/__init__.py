@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from imagenet_cli._errors import (
     Ambiguous,
     DataMissing,
+    EmptyInput,
     ImagenetError,
     NotFound,
     OutOfRange,
@@ -63,6 +64,7 @@ __all__ = [
     "Comparison",
     "DataMissing",
     "Duplicate",
+    "EmptyInput",
     "Form",
     "Identifier",
     "ImagenetClass",

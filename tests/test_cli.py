@@ -124,9 +124,9 @@ def test_timeline_localization_and_detection() -> None:
     assert err == "No loc results are recorded in 2012; showing the milestones.\n"
 
 
-def test_empty_query_exit_1() -> None:
+def test_empty_query_exit_2() -> None:
     code, out, err = run("synsets", "search", "   ")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err.startswith("Error: the search query is empty")
 
 

@@ -116,3 +116,42 @@ def test_whole_gloss_as_query_still_matches(wn: Any) -> None:
     code, out, _ = run("synsets", "search", gloss, "--json")
     assert code == 0
     assert "dog.n.01" in [hit["name"] for hit in json.loads(out)]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["synsets", "search", "-h"], ["classes", "--help"]])
+def test_help_into_a_closed_pipe_exits_0(args: list[str]) -> None:
+    """``imagenet --help | head -1``: closing a pipe early is not an error."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ENV
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "imagenet_cli", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **ENV},
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert (proc.wait(timeout=60), err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["synsets", "search", " "],
+        ["synsets", "search", "", "--all-wordnet"],
+        ["synsets", "show", ""],
+        ["synsets", "path", " "],
+        ["synsets", "tree", ""],
+        ["synsets", "lca", "", "dog.n.01"],
+        ["classes", "show", ""],
+        ["classes", "--under", ""],
+        ["subsets", "show", " "],
+    ],
+)
+def test_empty_query_or_id_is_a_usage_error(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: the ") and err.endswith(" is empty\n")

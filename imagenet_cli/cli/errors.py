@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import typer
 
-from imagenet_cli import ImagenetError, NotFound, OutOfRange
+from imagenet_cli import EmptyInput, ImagenetError, NotFound, OutOfRange
 
 #: Library names of numbers that the command line sets through an option.
 _OPTION_OF = {"depth": "--depth", "max_children": "--max-children", "limit": "--limit"}
@@ -63,9 +63,10 @@ def report(error: ImagenetError) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Run library code; an :class:`ImagenetError` becomes one stderr line and exit 1."""
+    """Run library code; an :class:`ImagenetError` becomes one stderr line and exit 1
+    (exit 2, a usage error, for :class:`EmptyInput`: nothing was given to look up)."""
     try:
         yield
     except ImagenetError as error:
         report(error)
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=2 if isinstance(error, EmptyInput) else 1) from None

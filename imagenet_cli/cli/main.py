@@ -43,6 +43,10 @@ def make_app(only: str | None = None) -> typer.Typer:
             else:
                 built.add_typer(sub, name=group)
     built.callback()(main)
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        from imagenet_cli.cli.help_pipe import quiet_help_pipe
+
+        quiet_help_pipe()
     return built
 
 

@@ -47,13 +47,16 @@ def search(
     as_csv: CsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli import no_match_error, search_hits
+    from imagenet_cli import EmptyInput, no_match_error, search_hits
     from imagenet_cli.render.synsets import SEARCH_COLUMNS, hit_record, search_table
 
     output = pick_format(fmt, as_json, as_csv)
     if limit is None:
         limit = 20 if output is OutputFormat.TABLE else 0
     if all_wordnet:
+        with user_errors():
+            if not query.strip():
+                raise EmptyInput("search query")
         if subset is not None:
             raise typer.BadParameter(
                 "--all-wordnet searches all of WordNet; drop --subset", param_hint="--subset"

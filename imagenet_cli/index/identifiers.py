@@ -22,7 +22,13 @@ from enum import Enum
 from functools import cache
 from typing import NamedTuple
 
-from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
+from imagenet_cli._errors import (
+    Ambiguous,
+    EmptyInput,
+    ImagenetError,
+    NotFoundError,
+    OutOfRange,
+)
 from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import (
     Synset,
@@ -145,7 +151,7 @@ def parse_identifier(value: object) -> Identifier:
         return Identifier(Form.INDEX, str(value), str(value), value)
     text = clean(value).strip()
     if not text:
-        raise ImagenetError("the synset identifier is empty")
+        raise EmptyInput("synset identifier")
     if _SENSE_KEY_RE.match(text.lower()):
         return Identifier(Form.SENSE_KEY, text, text.lower())
     key = normalize(text)

@@ -16,7 +16,7 @@ from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._errors import EmptyInput, ImagenetError, NotFoundError
 from imagenet_cli.index import _queries as q
 
 _LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
@@ -489,7 +489,7 @@ def search_synsets(
 
     key = normalize(clean(query))
     if not key:
-        raise ImagenetError("the search query is empty")
+        raise EmptyInput("search query")
     allowed = None if subset is None else set(subset_members(subset))
 
     best: dict[int, tuple[Match, tuple[object, ...], str]] = {}
