@@ -155,3 +155,35 @@ def test_empty_query_or_id_is_a_usage_error(args: list[str]) -> None:
     code, out, err = run(*args)
     assert (code, out) == (2, "")
     assert err.startswith("Error: the ") and err.endswith(" is empty\n")
+
+
+@pytest.mark.parametrize("name", ["hope.n.01", "pleasure.n.01"])
+def test_path_reads_nouns_outside_imagenet_as_show_does(name: str, wn: Any) -> None:
+    expected = [[f"n{s.offset():08d}" for s in path] for path in wn.synset(name).hypernym_paths()]
+    assert run("synsets", "show", name, "--json")[0] == 0
+    code, out, err = run("synsets", "path", name, "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == expected
+    code, out, _ = run("synsets", "path", name)
+    assert code == 0 and out.rstrip().endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [(["tree", "hope.n.01"], "tree"), (["lca", "dog.n.01", "hope.n.01"], "lca")],
+)
+def test_tree_and_lca_say_why_a_wordnet_noun_is_refused(
+    args: list[str], command: str, wn: Any
+) -> None:
+    assert wn.synset("hope.n.01").name() == "hope.n.01"
+    code, out, err = run("synsets", *args)
+    assert (code, out) == (1, "")
+    assert f"not in ImageNet's index, and synsets {command} works on the index only" in err
+
+
+def test_path_outside_imagenet_without_a_corpus(tmp_path: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("IMAGENET_WORDNET_DIR", str(tmp_path))
+    code, out, err = run("synsets", "path", "hope.n.01")
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: 'hope.n.01' is a WordNet 3.0 noun but not in ImageNet's index")
+    assert err.count("\n") == 1

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from imagenet_cli import ImagenetError
 from imagenet_cli.cli.errors import user_errors
 from imagenet_cli.cli.options import CsvFlag, FormatOption, JsonFlag, pick_format
 from imagenet_cli.render.console import OutputFormat, print_view, write_csv, write_json
+
+if TYPE_CHECKING:
+    from imagenet_cli import Synset
+    from imagenet_cli.render.hierarchy import Named
 
 app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 synsets of ImageNet.")
 
@@ -138,25 +143,58 @@ def show(identifier: IdArgument, as_json: JsonOnly = False) -> None:
             )
 
 
+def _wordnet_noun_outside(error: Exception) -> bool:
+    """Whether a NotFound says: a WordNet 3.0 noun that ImageNet's index lacks."""
+    return (getattr(error, "hint", None) or "").startswith("a WordNet 3.0 noun")
+
+
+def _needs_corpus(identifier: str, error: Exception) -> Exception:
+    """The error for a WordNet 3.0 noun outside the index when no corpus can read it."""
+    from imagenet_cli._errors import DataMissingError
+    from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS
+
+    assert isinstance(error, DataMissingError)
+    if error.message.startswith("IMAGENET_WORDNET_DIR="):
+        return DataMissingError(
+            f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, "
+            f"and {error.message}",
+            hint=error.hint,
+        )
+    return DataMissingError(
+        f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
+        f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
+    )
+
+
+def _corpus_paths(identifier: str) -> tuple[tuple[Named, ...], ...]:
+    from imagenet_cli._errors import DataMissingError
+    from imagenet_cli.index.beyond import corpus_hypernym_paths
+
+    try:
+        return corpus_hypernym_paths(identifier)
+    except DataMissingError as error:
+        raise _needs_corpus(identifier, error) from None
+
+
+def _index_only(identifier: str, command: str) -> ImagenetError:
+    """Why ``tree``/``lca`` cannot use a WordNet 3.0 noun that the index lacks."""
+    return ImagenetError(
+        f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
+        f"synsets {command} works on the index only",
+        hint="imagenet synsets show and synsets path read it from the WordNet corpus",
+    )
+
+
 def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
     """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
     from imagenet_cli._errors import DataMissingError
-    from imagenet_cli.corpus.fullwordnet import NEEDS_CORPUS, show_any
+    from imagenet_cli.corpus.fullwordnet import show_any
     from imagenet_cli.render.wordnet import wordnet_synset_record, wordnet_synset_view
 
     try:
         found = show_any(identifier)
     except DataMissingError as error:
-        if error.message.startswith("IMAGENET_WORDNET_DIR="):
-            raise DataMissingError(
-                f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, "
-                f"and {error.message}",
-                hint=error.hint,
-            ) from None
-        raise DataMissingError(
-            f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
-            f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
-        ) from None
+        raise _needs_corpus(identifier, error) from None
     if as_json:
         write_json(wordnet_synset_record(found))
     else:
@@ -166,11 +204,17 @@ def _show_outside_imagenet(identifier: str, as_json: bool) -> None:
 @app.command("path")
 def path(identifier: IdArgument, as_json: JsonOnly = False) -> None:
     """Print every hypernym path from entity.n.01 down to the synset."""
-    from imagenet_cli import synset
+    from imagenet_cli import NotFound, synset
     from imagenet_cli.render.hierarchy import paths_view
 
+    paths: tuple[tuple[Named, ...], ...]
     with user_errors():
-        paths = tuple(tuple(p) for p in synset(identifier).hypernym_paths())
+        try:
+            paths = tuple(tuple(p) for p in synset(identifier).hypernym_paths())
+        except NotFound as error:
+            if not _wordnet_noun_outside(error):
+                raise
+            paths = _corpus_paths(identifier)
     if as_json:
         write_json([[s.wnid for s in p] for p in paths])
     else:
@@ -192,11 +236,16 @@ def tree(
     as_json: JsonOnly = False,
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
-    from imagenet_cli import hyponym_tree, synset
+    from imagenet_cli import NotFound, hyponym_tree, synset
     from imagenet_cli.render.hierarchy import tree_record, tree_view
 
     with user_errors():
-        root = synset(identifier)
+        try:
+            root = synset(identifier)
+        except NotFound as error:
+            if _wordnet_noun_outside(error):
+                raise _index_only(identifier, "tree") from None
+            raise
         node = hyponym_tree(root, depth=depth, max_children=max_children, subset=subset)
     if as_json:
         write_json(tree_record(node))
@@ -220,8 +269,18 @@ def lca(
 
     if len(identifiers) < 2:
         raise typer.BadParameter("give at least two synsets", param_hint="ID...")
+    from imagenet_cli import NotFound
+
+    def one(identifier: str) -> Synset:
+        try:
+            return synset(identifier)
+        except NotFound as error:
+            if _wordnet_noun_outside(error):
+                raise _index_only(identifier, "lca") from None
+            raise
+
     with user_errors():
-        found = compare(*(synset(i) for i in identifiers))
+        found = compare(*(one(i) for i in identifiers))
     if as_json:
         write_json(relate_record(found))
     else:

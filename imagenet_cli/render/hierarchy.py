@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
-from imagenet_cli import Comparison, Pair, Synset, SynsetDetails, TreeNode
+from imagenet_cli import Comparison, Pair, SynsetDetails, TreeNode
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,7 +21,17 @@ def _count(n: int, noun: str, plural: str) -> str:
     return f"{n} {noun}{'' if n == 1 else plural}"
 
 
-def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
+class Named(Protocol):
+    """A synset on a path: an index :class:`Synset` or a corpus path step."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def wnid(self) -> str: ...
+
+
+def _chain(path: Sequence[Named], sep: str = " › ") -> Text:
     from rich.text import Text
 
     return Text(sep.join(s.name for s in path))
@@ -108,7 +119,7 @@ def show_view(found: SynsetDetails) -> RenderableType:
     return Group(*parts)
 
 
-def paths_view(paths: tuple[tuple[Synset, ...], ...]) -> RenderableType:
+def paths_view(paths: Sequence[Sequence[Named]]) -> RenderableType:
     """Each hypernym path root first, numbered."""
     from rich.console import Group
     from rich.table import Table
