@@ -99,4 +99,4 @@ def test_hierarchy_errors() -> None:
     code, _, err = run("synsets", "tree", "dog.n.01", "--subset", "imagenet-x")
     assert code == 1 and "imagenet-a" in err
     code, _, err = run("synsets", "show", "")
-    assert code == 1 and err.startswith("Error:")
+    assert code == 2 and err == "Error: the synset identifier is empty\n"
