@@ -187,3 +187,28 @@ def test_path_outside_imagenet_without_a_corpus(tmp_path: Any, monkeypatch: Any)
     assert (code, out) == (1, "")
     assert err.startswith("Error: 'hope.n.01' is a WordNet 3.0 noun but not in ImageNet's index")
     assert err.count("\n") == 1
+
+
+def test_one_class_is_not_1_classes() -> None:
+    from typer.testing import CliRunner
+
+    from imagenet_cli.cli.main import app
+    from tests.test_cli import ENV
+
+    for given, title in (("5\n", "1 class"), ("5\n6\n", "2 classes")):
+        done = CliRunner().invoke(app, ["classes", "show", "-"], input=given, env=ENV)
+        assert (done.exit_code, done.stdout.splitlines()[0]) == (0, title)
+
+
+def test_one_difference_is_not_1_differences() -> None:
+    from rich.console import Console
+
+    from imagenet_cli.corpus.fullwordnet import Mismatch, VerifyReport
+    from imagenet_cli.render.wordnet import verify_view
+
+    one = Mismatch("n02084071", "gloss", "a", "b")
+    console = Console(width=200, record=True, file=None, color_system=None)
+    for found, title in (((one,), "1 difference;"), ((one, one), "2 differences;")):
+        with console.capture() as seen:
+            console.print(verify_view(VerifyReport("corpus", 1, 1, 1, found)))
+        assert seen.get().lstrip().startswith(title)

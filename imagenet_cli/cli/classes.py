@@ -126,7 +126,9 @@ def show(
     ctx: typer.Context,
     values: Annotated[
         list[str],
-        typer.Argument(help="Numbers, wnids, WordNet names or class names; - reads stdin."),
+        typer.Argument(
+            help="Numbers, wnids, WordNet names or class names; - reads stdin.", metavar="VALUE..."
+        ),
     ],
     scheme: Annotated[
         SchemeChoice,

@@ -45,7 +45,9 @@ def subsets(
 
 @app.command("show")
 def show(
-    name: Annotated[str, typer.Argument(help="A list name (see imagenet subsets).")],
+    name: Annotated[
+        str, typer.Argument(help="A list name (see imagenet subsets).", metavar="NAME")
+    ],
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,

@@ -21,7 +21,9 @@ app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 syns
 
 @app.command("search")
 def search(
-    query: Annotated[str, typer.Argument(help="A lemma, part of one, a wnid or a WordNet name.")],
+    query: Annotated[
+        str, typer.Argument(help="A lemma, part of one, a wnid or a WordNet name.", metavar="QUERY")
+    ],
     subset: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option(

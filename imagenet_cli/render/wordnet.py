@@ -9,6 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from imagenet_cli._text import count
 from imagenet_cli.corpus.finder import Corpus
 from imagenet_cli.corpus.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
 
@@ -308,7 +309,9 @@ def verify_view(report: VerifyReport) -> RenderableType:
     if not report.mismatches:
         return Text.assemble(("OK ", "green bold"), f"checked {checked}: all agree")
     table = Table(
-        title=Text(f"{len(report.mismatches):,} differences; checked {checked}", style="red"),
+        title=Text(
+            f"{count(len(report.mismatches), 'difference')}; checked {checked}", style="red"
+        ),
         title_justify="left",
     )
     table.add_column("wnid", style="cyan", no_wrap=True)
