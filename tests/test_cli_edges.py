@@ -212,3 +212,20 @@ def test_one_difference_is_not_1_differences() -> None:
         with console.capture() as seen:
             console.print(verify_view(VerifyReport("corpus", 1, 1, 1, found)))
         assert seen.get().lstrip().startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("dog.x.01", "dog.x.01 is not a noun"),
+        ("run.v.01", "run.v.01 is a verb"),
+        ("good.a.01", "good.a.01 is an adjective"),
+        ("02084071-x", "02084071-x is not a noun"),
+    ],
+)
+def test_not_a_noun_reads_right(text: str, says: str) -> None:
+    for command in ("show", "search"):
+        code, _, err = run("synsets", command, text)
+        assert code == 1
+        assert err.endswith(f"ImageNet synsets are nouns; {says}\n")
+        assert "a not a" not in err

@@ -216,10 +216,7 @@ def identifier_hint(text: str) -> str | None:
     if name:
         pos = name.group("pos")
         if pos != "n":
-            kind = _POS.get(pos, "not a noun")
-            return (
-                f"ImageNet synsets are nouns; {key} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}"
-            )
+            return _not_a_noun(key, pos)
         if is_wordnet30_name(key):
             return "a WordNet 3.0 noun synset, but not in ImageNet"
         return None
