@@ -229,3 +229,86 @@ def test_not_a_noun_reads_right(text: str, says: str) -> None:
         assert code == 1
         assert err.endswith(f"ImageNet synsets are nouns; {says}\n")
         assert "a not a" not in err
+
+
+def _rendered(table: Any, width: int) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, color_system=None, record=True)
+    with console.capture() as seen:
+        console.print(table)
+    return seen.get()
+
+
+@pytest.mark.parametrize("width", [60, 62, 80])
+def test_word_table_breaks_between_words(width: int) -> None:
+    from rich.table import Table
+
+    from imagenet_cli.render.tables import WordTable
+
+    rows = [
+        ("2012", "1", "SuperVision", "CNN ensemble (5 nets + 2 pre-trained on Fall 2011)",
+         "ILSVRC 2012 results page"),
+        ("2014", "hon. mention", "GoogLeNet", "Inception, no outside data",
+         "EFF AI-metrics dataset"),
+    ]  # fmt: skip
+    words = {w for row in rows for cell in row for w in cell.split()}
+
+    def whole(kind: type) -> bool:
+        table = kind()
+        for header in ("year", "rank", "team", "method", "source"):
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        text = _rendered(table, width)
+        assert max(len(line) for line in text.splitlines()) <= width
+        cells = {w for line in text.splitlines() for part in line.split("│") for w in part.split()}
+        return words <= cells
+
+    assert whole(WordTable)
+    if width < 64:
+        assert not whole(Table)  # Rich alone breaks a word here: the test can fail
+
+
+def test_timeline_at_80_columns_keeps_team_names_whole() -> None:
+    assert run("timeline", "--json")[0] == 0
+    out = run("timeline", "--json")[1]
+    teams = {e["team"] for e in json.loads(out) if e.get("team") and len(e["team"]) <= 12}
+    from typer.testing import CliRunner
+
+    from imagenet_cli.cli.main import app
+
+    done = CliRunner().invoke(app, ["timeline"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80
+    cells = {part.strip() for line in done.stdout.splitlines() for part in line.split("│")}
+    assert "SuperVision" in teams
+    assert teams <= cells
+
+
+def test_classes_listing_fits_a_narrow_terminal(wn: Any, capsys: Any) -> None:
+    from imagenet_cli import classes
+    from imagenet_cli.render.classes import print_classes
+
+    print_classes(classes(), "ILSVRC-2012 classes", width=80)
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    left = lines[1].index("WordNet lemmas")
+    lemmas: dict[int, list[str]] = {}
+    for line in lines[3:]:
+        head = line[:5].strip()
+        if head.isdigit():
+            index = int(head)
+            lemmas[index] = [line[left:]]
+        elif line.startswith(" " * left) and lemmas:
+            lemmas[index].append(line.strip())
+    assert len(lemmas) == 1000
+    for c in classes():
+        nltk = wn.synset_from_pos_and_offset("n", int(c.wnid[1:])).lemma_names()
+        assert " ".join(lemmas[c.index]) == ", ".join(n.replace("_", " ") for n in nltk)
+
+
+def test_classes_listing_in_a_pipe_keeps_whole_rows() -> None:
+    code, out, _ = run("classes")
+    assert code == 0
+    assert "simple name" in out.splitlines()[1]

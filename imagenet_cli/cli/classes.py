@@ -79,7 +79,13 @@ def classes(
         group_options_unused(ctx)
         return
     from imagenet_cli import classes, classes_in, classes_under
-    from imagenet_cli.render.classes import CLASS_COLUMNS, class_record, keras_index, print_classes
+    from imagenet_cli.render.classes import (
+        CLASS_COLUMNS,
+        class_record,
+        keras_index,
+        print_classes,
+        terminal_width,
+    )
 
     output = pick_format(fmt, as_json, as_csv, ClassFormat)
     files = (ClassFormat.TF_SLIM, ClassFormat.CAFFE, ClassFormat.TORCHVISION, ClassFormat.KERAS)
@@ -118,7 +124,7 @@ def classes(
     elif output is ClassFormat.TXT:
         sys.stdout.write("".join(f"{c.name}\n" for c in chosen))
     else:
-        print_classes(chosen, f"{title} ({len(chosen)})")
+        print_classes(chosen, f"{title} ({len(chosen)})", terminal_width())
 
 
 @app.command("show", context_settings={"ignore_unknown_options": True})

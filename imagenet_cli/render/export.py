@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli.index.export import ExportSummary, HierarchyStats
+from imagenet_cli.render.tables import WordTable as Table
 
 
 def stats_record(found: HierarchyStats) -> dict[str, Any]:

@@ -71,8 +71,9 @@ def show_record(found: SynsetDetails) -> dict[str, Any]:
 def show_view(found: SynsetDetails) -> RenderableType:
     """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     synset, here = found.synset, found.node
     title = Text(synset.name, style="bold")
@@ -122,8 +123,9 @@ def show_view(found: SynsetDetails) -> RenderableType:
 def paths_view(paths: Sequence[Sequence[Named]]) -> RenderableType:
     """Each hypernym path root first, numbered."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
@@ -213,8 +215,9 @@ def _pair_record(p: Pair) -> dict[str, Any]:
 def relate_view(found: Comparison) -> RenderableType:
     """The lowest common hypernyms of all, then one row of measures per pair."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     lowest = found.lowest_common_hypernyms
     head = Text("Lowest common hypernym", style="bold")

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from imagenet_cli._text import count
 from imagenet_cli.corpus.finder import Corpus
 from imagenet_cli.corpus.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
+from imagenet_cli.render.tables import WordTable as Table
 
 ORIGIN_LABEL = {
     "IMAGENET_WORDNET_DIR": "$IMAGENET_WORDNET_DIR",
