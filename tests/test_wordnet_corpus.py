@@ -523,7 +523,7 @@ def test_data_verify_catches_a_changed_gloss(
     assert [(m["wnid"], m["field"]) for m in report["mismatches"]] == [("n02084071", "gloss")]
 
 
-def test_status_does_not_import_nltk_or_requests() -> None:
+def test_status_does_not_import_nltk_or_requests(source: Path) -> None:
     code = (
         "import sys\n"
         "from imagenet_cli.cli.main import app\n"
@@ -532,8 +532,19 @@ def test_status_does_not_import_nltk_or_requests() -> None:
         "finally:\n"
         "    print(sorted(m for m in ('nltk', 'requests') if m in sys.modules), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+    # and the view it printed is the status: the corpus in use, then every folder searched
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["corpus", str(source), *lines[0].split()[2:]]
+    folders = lines[lines.index("Folders searched, in order") + 1 : lines.index("Features") - 1]
+    assert any(line.endswith(f". {source}") for line in folders)
+    assert "← in use" in " ".join(folders)
+    # a wrapped note keeps its indent under its folder (4 columns: "NN. ")
+    assert all(line[:4].rstrip(". ").strip().isdigit() or line.startswith("    ")
+               for line in folders), folders  # fmt: skip
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_a_bad_offset_gives_one_line_not_nltks_warning(wn: Any, tmp_path: Path) -> None:

@@ -123,7 +123,9 @@ def status_view(
         )
     summary.add_row("installs go to", str(default_root / "corpora" / "wordnet"))
 
-    searched = Text()
+    searched = Table.grid(padding=(0, 1))  # a wrapped note stays under its folder
+    searched.add_column(justify="right", style="dim", no_wrap=True)
+    searched.add_column()
     for number, corpus in enumerate(corpora, start=1):
         if corpus.usable:
             notes = ["WordNet 3.0"]
@@ -138,12 +140,10 @@ def status_view(
             state = Text(corpus.problem or "", style="dim" if not corpus.exists else "yellow")
             if corpus.zipped:
                 state.append("; wordnet.zip beside it (unzip it to use it here)")
-        searched.append(f"{number:>2}. ", style="dim")
-        searched.append(str(corpus.path))
-        searched.append(f"\n    {ORIGIN_LABEL[corpus.origin]}: ", style="dim")
-        searched.append_text(state)
-        searched.append("\n")
-    searched.rstrip()
+        entry = Text(str(corpus.path))
+        entry.append(f"\n{ORIGIN_LABEL[corpus.origin]}: ", style="dim")
+        entry.append_text(state)
+        searched.add_row(f"{number}.", entry)
     searched_title = Text("Folders searched, in order", style="bold")
 
     features = Table(title=Text("Features"), title_justify="left")
