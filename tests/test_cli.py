@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from imagenet_cli import __version__
 from imagenet_cli.cli.main import app
+from tests.conftest import timm_list
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
@@ -378,13 +379,28 @@ def test_pipe_into_head_ends_quietly() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_machine_output_is_complete_by_default() -> None:
+def test_machine_output_is_complete_by_default(wn: Any, timm_wheel: Any) -> None:
     code, out, err = run("synsets", "search", "dog", "--json")
-    assert code == 0
-    assert len(json.loads(out)) == 151
-    assert err == ""
+    assert (code, err) == (0, "")
+    found = [hit["wnid"] for hit in json.loads(out)]
+    assert len(found) > 20  # more than a table shows by default
+    assert found == [hit["wnid"] for hit in json.loads(run("synsets", "search", "dog", "--json",
+                                                           "--limit", "0")[1])]  # fmt: skip
+    assert len(set(found)) == len(found)
+    word = re.compile(r"(?<!\w)dog(?!\w)", re.IGNORECASE)
+
+    def synset(wnid: str) -> Any:
+        return wn.synset_from_pos_and_offset("n", int(wnid[1:]))
+
+    def matches(s: Any) -> bool:
+        return any("dog" in n.lower() for n in s.lemma_names()) or bool(word.search(s.definition()))
+
+    assert all(matches(synset(w)) for w in found)  # every hit has dog in a lemma or its gloss
+    fall2011 = timm_list(timm_wheel, "imagenet22k_synsets.txt")
+    named = {w for w in fall2011 if any("dog" in n.lower() for n in synset(w).lemma_names())}
+    assert named <= set(found)  # and no 21k synset with dog in a lemma is missing
     code, out, _ = run("synsets", "search", "dog", "--csv")
-    assert len(out.splitlines()) == 152
+    assert len(out.splitlines()) == len(found) + 1
 
 
 def test_subset_miss_says_where_the_synset_is() -> None:
@@ -406,7 +422,15 @@ def test_piped_tables_have_no_trailing_padding(tmp_path: Path) -> None:
     assert all(line == line.rstrip() for line in done.stdout.splitlines())
 
 
-def test_ascii_output_uses_ascii_stand_ins(tmp_path: Path) -> None:
+def test_ascii_output_uses_ascii_stand_ins(tmp_path: Path, wn: Any, timm_wheel: Any) -> None:
+    dog = wn.synset("dog.n.01")
+
+    def below(name: str) -> int:
+        listed = [
+            wn.synset_from_pos_and_offset("n", int(w[1:])) for w in timm_list(timm_wheel, name)
+        ]
+        return sum(1 for s in listed if s == dog or dog in s.closure(lambda x: x.hypernyms()))
+
     env = {**os.environ, **ENV, "PYTHONIOENCODING": "ascii"}
     done = subprocess.run(
         [sys.executable, "-m", "imagenet_cli", "synsets", "tree", "domestic_animal.n.01",
@@ -415,7 +439,8 @@ def test_ascii_output_uses_ascii_stand_ins(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0
     assert "?" not in done.stdout
-    assert "[1k: 118 | 21k: 190]  <-> also under canine.n.02" in done.stdout
+    counts = f"[1k: {below('imagenet_synsets.txt')} | 21k: {below('imagenet22k_synsets.txt')}]"
+    assert f"{counts}  <-> also under canine.n.02" in done.stdout
 
 
 @pytest.mark.parametrize(
