@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli.cli.main import app
 from imagenet_cli.index.decode import ScoreError, decode, decode_file
-from tests.conftest import ROOT, timm_list
+from tests.conftest import ROOT, examples, timm_list
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
@@ -300,7 +300,7 @@ def test_lookups_never_import_numpy() -> None:
     assert out.stdout.split() == ["0", "False"]
 
 
-@settings(max_examples=100, derandomize=True, deadline=None, database=None)
+@settings(max_examples=examples(100), derandomize=True, deadline=None, database=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_on_stdin_are_one_line_or_a_result(data: bytes) -> None:
     code, out, err = run("classes", "decode", "-", "--json", stdin=data)

@@ -149,6 +149,7 @@ def test_rebuilt_index_sense_is_princetons(source: Path) -> None:
     assert index_sense_text(source) == princeton.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_import_makes_plain_nltk_work(source: Path, tmp_path: Path) -> None:
     bare = tmp_path / "bare"  # Princeton's files without lexnames and index.sense
     bare.mkdir()
@@ -506,6 +507,7 @@ def test_data_verify_passes_on_wordnet_30() -> None:
     assert 23_000 < report["synsets"] < 24_000
 
 
+@pytest.mark.slow
 def test_data_verify_catches_a_changed_gloss(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -569,6 +571,7 @@ def test_show_by_lemma_mentions_the_senses_imagenet_lacks(wn: Any) -> None:
     assert "hope.n.04" not in err  # the sense shown, which ImageNet has
 
 
+@pytest.mark.slow
 def test_install_supplies_what_a_zip_of_princetons_files_lacks(
     httpserver: HTTPServer, source: Path, tmp_path: Path
 ) -> None:
