@@ -306,6 +306,7 @@ def test_every_command_has_its_own_help(args: list[str]) -> None:
     code, out, _ = run(*args, "--help")
     assert code == 0
     assert summary in " ".join(out.replace("│", " ").split())
+    assert "<bool>" not in out  # flags show no type (was: --help -h <bool>)
     usage = next(line for line in out.splitlines() if "Usage:" in line)
     assert f"imagenet {' '.join(args)}".strip() in usage
     # cli/wordnet.py and the arch rewrite are changed elsewhere; they join this check later
