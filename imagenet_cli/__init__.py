@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from imagenet_cli._errors import (
     Ambiguous,
     DataMissing,
+    EmptyInput,
     ImagenetError,
     NotFound,
     OutOfRange,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from imagenet_cli.facts.layers import NetworkCost
     from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
+    from imagenet_cli.index.beyond import PathStep, corpus_hypernym_paths
     from imagenet_cli.index.classes import Duplicate, ImagenetClass, NotAClass, Scheme
     from imagenet_cli.index.convert import ConvertError, convert, converter
     from imagenet_cli.index.decode import (
@@ -132,6 +134,7 @@ __all__ = [
     "Decoded",
     "DistanceMatrix",
     "Duplicate",
+    "EmptyInput",
     "Evaluation",
     "ExpectedArchive",
     "ExportSummary",
@@ -153,6 +156,7 @@ __all__ = [
     "OutOfRange",
     "OutputError",
     "Pair",
+    "PathStep",
     "Prediction",
     "Scheme",
     "ScoreError",
@@ -180,6 +184,7 @@ __all__ = [
     "computed_costs",
     "convert",
     "converter",
+    "corpus_hypernym_paths",
     "decode",
     "decode_file",
     "default_install_root",
@@ -252,6 +257,8 @@ _LAZY = {
     "SynsetDetails": "imagenet_cli.index.hierarchy",
     "TreeNode": "imagenet_cli.index.hierarchy",
     "Member": "imagenet_cli.index.subsets",
+    "corpus_hypernym_paths": "imagenet_cli.index.beyond",
+    "PathStep": "imagenet_cli.index.beyond",
     "find_corpora": "imagenet_cli.corpus.finder",
     "pick_corpus": "imagenet_cli.corpus.finder",
     "default_install_root": "imagenet_cli.corpus.finder",

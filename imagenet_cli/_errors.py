@@ -104,6 +104,18 @@ class OutOfRange(ImagenetError, ValueError):
         self.high = high
 
 
+class EmptyInput(ImagenetError, ValueError):
+    """An empty query, identifier or name (nothing to look up): a usage mistake.
+
+    Attributes:
+        what: what was empty (``search query``, ``synset identifier`` ...).
+    """
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"the {what} is empty")
+        self.what = what
+
+
 class DataMissingError(ImagenetError):
     """Data is not installed: a bundled file (reinstall) or the optional WordNet corpus."""
 

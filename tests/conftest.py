@@ -17,9 +17,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 WHEELS = ROOT / "build" / "wheels"
+
+#: Full strength: under CI (``CI`` set) or when asked (``IMAGENET_FULL=1``). A developer's
+#: plain ``pytest`` runs the property tests with a tenth of their examples; ``pytest -m
+#: "not slow"`` also leaves out the slow tests (see ``slow`` in pyproject.toml).
+FULL = bool(os.environ.get("CI") or os.environ.get("IMAGENET_FULL"))
+
+# Hypothesis profiles: "ci" (full counts) and "dev" (quick); HYPOTHESIS_PROFILE overrides.
+settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None, database=None)
+settings.register_profile("dev", max_examples=10, derandomize=True, deadline=None, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if FULL else "dev"))
+
+
+def examples(full: int) -> int:
+    """Examples for a property test: ``full`` at full strength, else a tenth (at least 10)."""
+    if FULL or settings.default.max_examples >= 100:
+        return full
+    return max(10, full // 10)
 
 
 def _missing(reason: str) -> None:

@@ -8,7 +8,6 @@ developer's quick run: ``IMAGENET_FULL=1`` forces the full count) for the pairwi
 
 from __future__ import annotations
 
-import os
 import pickle
 import random
 import subprocess
@@ -20,9 +19,8 @@ import pytest
 
 import imagenet_cli as inet
 from imagenet_cli._resources import index_db
-from tests.conftest import timm_list
+from tests.conftest import FULL, timm_list
 
-FULL = bool(os.environ.get("CI") or os.environ.get("IMAGENET_FULL"))
 PAIRS = 2000 if FULL else 200
 
 
@@ -82,6 +80,7 @@ def test_hypernym_paths_equal_nltk(wn: Any) -> None:
         assert all(p[0].name == "entity.n.01" and p[-1].offset == offset for p in mine)
 
 
+@pytest.mark.slow
 def test_pairwise_methods_equal_nltk(wn: Any, timm_wheel: zipfile.ZipFile) -> None:
     rng = random.Random(2026)
     offsets = all_offsets()

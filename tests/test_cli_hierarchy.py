@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+import pytest
 
 from tests.test_cli import run
 
@@ -67,14 +70,18 @@ def test_tree_json_and_subset() -> None:
     assert data["ilsvrc2012_classes_below"] == 118
 
 
-def test_lca_crane() -> None:
+def test_lca_crane(wn: Any) -> None:
     code, out, _ = run("synsets", "lca", "134", "517", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["lowest_common_hypernyms"] == ["n00003553"]  # whole.n.02
+    bird, machine = wn.synset("crane.n.05"), wn.synset("crane.n.04")
+    expected = [f"n{s.offset():08d}" for s in bird.lowest_common_hypernyms(machine)]
+    assert data["lowest_common_hypernyms"] == expected == ["n00003553"]  # whole.n.02
     assert data["shortest_path_distance"] == len(data["path"]) - 1
-    for key in ("path_similarity", "wup_similarity", "lch_similarity"):
-        assert isinstance(data[key], float)
+    assert data["shortest_path_distance"] == bird.shortest_path_distance(machine)
+    assert data["path_similarity"] == pytest.approx(bird.path_similarity(machine), abs=1e-12)
+    assert data["wup_similarity"] == pytest.approx(bird.wup_similarity(machine), abs=1e-12)
+    assert data["lch_similarity"] == pytest.approx(bird.lch_similarity(machine), abs=1e-12)
 
 
 def test_lca_three_and_table() -> None:
@@ -99,4 +106,4 @@ def test_hierarchy_errors() -> None:
     code, _, err = run("synsets", "tree", "dog.n.01", "--subset", "imagenet-x")
     assert code == 1 and "imagenet-a" in err
     code, _, err = run("synsets", "show", "")
-    assert code == 1 and err.startswith("Error:")
+    assert code == 2 and err == "Error: the synset identifier is empty\n"

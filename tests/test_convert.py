@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from imagenet_cli.cli.main import app
 from imagenet_cli.index.classes import get_class
 from imagenet_cli.index.convert import ConvertError, convert
-from tests.conftest import ROOT, timm_list
+from tests.conftest import ROOT, examples, timm_list
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 DEVKIT = ROOT / "scripts" / "sources" / "ilsvrc2012_map_clsloc.txt"
@@ -199,7 +199,7 @@ def test_label_files(
     assert run("classes", "--format", "caffe", "--under", "dog.n.01")[0] == 2
 
 
-@settings(max_examples=150, derandomize=True, deadline=None, database=None)
+@settings(max_examples=examples(150), derandomize=True, deadline=None, database=None)
 @given(
     st.one_of(st.text(max_size=40), st.integers(-5, 30000).map(str)),
     st.sampled_from(["index", "devkit", "name", "wnid", "in22k-ms", "tf-slim", "imagenet-a"]),

@@ -72,6 +72,7 @@ def test_teddy_bear_is_a_class_missing_from_fall_2011() -> None:
     assert missing == {"n04399382"}
 
 
+@pytest.mark.slow
 def test_every_synset_equals_wordnet(wn: Any) -> None:
     offsets = all_offsets()
     assert 23_000 < len(offsets) < 24_000
@@ -126,6 +127,7 @@ def test_class_242_is_the_dog_boxer() -> None:
     assert rows == [("n02108089", "boxer.n.04")]
 
 
+@pytest.mark.slow
 def test_data_rebuilds_identically_from_sources(timm_wheel: zipfile.ZipFile, wn: Any) -> None:
     """scripts/build_data.py --check: data/ equals a fresh build from WordNet, timm, torchvision."""
     done = subprocess.run(

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli.cli.main import app
 from imagenet_cli.index.decode import ScoreError, decode, decode_file
-from tests.conftest import ROOT, timm_list
+from tests.conftest import ROOT, examples, timm_list
 
 ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
 
@@ -204,7 +204,8 @@ ROW = b",".join([b"0.5"] * 1000)
         (ROW + b"\n" + ROW + b"\r\n1,2\r\n", "line 3: 2 values where the first row has 1000"),
         (ROW + b"\n" + ROW[:-1] + b"x\n", "line 2, column 1000: '0.x' is not a number"),
         (b",".join([b"c"] * 1000) + b"\n", "has a header but no rows"),
-        (b"[[1, 2], [1]]", "row 1: 1 values where row 0 has 2"),
+        (b"[[1, 2], [1]]", "row 1: 1 value where row 0 has 2"),
+        (ROW + b"\n7\n", "line 2: 1 value where the first row has 1000"),
         (b'[[1, "a"]]', 'row 0: "a" is not a number'),
         (b"[1, 2", "is not valid JSON"),
         (b"\xff\xfe1\x002\x00", "not a .npy, .npz, CSV or JSON"),
@@ -299,7 +300,7 @@ def test_lookups_never_import_numpy() -> None:
     assert out.stdout.split() == ["0", "False"]
 
 
-@settings(max_examples=100, derandomize=True, deadline=None, database=None)
+@settings(max_examples=examples(100), derandomize=True, deadline=None, database=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_on_stdin_are_one_line_or_a_result(data: bytes) -> None:
     code, out, err = run("classes", "decode", "-", "--json", stdin=data)

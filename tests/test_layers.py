@@ -25,6 +25,7 @@ from imagenet_cli.facts.layers import (
     list_specs,
     make_divisible,
 )
+from tests.conftest import examples
 
 #: variant id -> (torchvision module, weights enum class)
 TORCHVISION = {
@@ -456,7 +457,7 @@ def _torchvision_make_divisible(wheel: zipfile.ZipFile) -> Any:
     return namespace["_make_divisible"]
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(value=st.integers(min_value=1, max_value=5000))
 def test_make_divisible_is_torchvisions(torchvision_wheel: zipfile.ZipFile, value: int) -> None:
     reference = _torchvision_make_divisible(torchvision_wheel)
@@ -471,14 +472,14 @@ def test_squeeze_channels() -> None:
     assert Bneck(5, 960, 160, True, "HS", 1).squeeze == 240
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(variant=st.sampled_from(ADAPTIVE), side=st.integers(min_value=63, max_value=512))
 def test_params_do_not_depend_on_input_size(variant: str, side: int) -> None:
     side = _at_least(variant, side)
     assert compute_costs(variant, side).params == compute_costs(variant).params
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     variant=st.sampled_from(ADAPTIVE),
     sides=st.lists(st.integers(min_value=63, max_value=448), min_size=2, max_size=2),
@@ -491,7 +492,7 @@ def test_macs_grow_with_input_size(variant: str, sides: list[int]) -> None:
         assert small_cost.macs < large_cost.macs
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     variant=st.sampled_from(ADAPTIVE),
     height=st.integers(min_value=64, max_value=320),

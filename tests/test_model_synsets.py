@@ -17,6 +17,7 @@ from imagenet_cli.index.synsets import (
     search_synsets,
     suggest_lemmas,
 )
+from tests.conftest import examples
 
 
 def test_dog_comes_first_then_other_senses_in_wordnet_order(wn: Any) -> None:
@@ -134,7 +135,7 @@ def test_resolve_forms() -> None:
         resolve("n02961779")  # car's WordNet 3.1 offset
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=40))
 def test_search_never_raises_unexpectedly(text: str) -> None:
     try:

@@ -1,7 +1,8 @@
 """Never a traceback: generated hostile input for every command, terminals and locales.
 
-Each command gets ``ROBUST_EXAMPLES`` generated inputs (default 2,000; hypothesis with a
-fixed seed, so CI is deterministic): arbitrary Unicode with control characters, Rich
+Each command gets ``ROBUST_EXAMPLES`` generated inputs (2,000 under CI, a tenth in a
+developer's run: see ``examples`` in conftest.py; hypothesis with a fixed seed, so CI is
+deterministic): arbitrary Unicode with control characters, Rich
 markup, right-to-left text and long strings. The exit code must be 0, 1 or 2, nothing may
 raise, an error must be one line on stderr, and ``--json`` output must parse.
 """
@@ -21,9 +22,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from imagenet_cli.cli.main import app
+from tests.conftest import examples
 from tests.test_cli import ENV
 
-EXAMPLES = int(os.environ.get("ROBUST_EXAMPLES", "2000"))
+EXAMPLES = int(os.environ.get("ROBUST_EXAMPLES") or examples(2000))
 FUZZ_DIR = os.path.join(tempfile.gettempdir(), f"imagenet-fuzz-{os.getpid()}")
 
 SAMPLES = [
@@ -74,6 +76,7 @@ def check(args: list[str]) -> None:
         json.loads(result.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_generated_input_never_crashes(command: str) -> None:
     build = COMMANDS[command]

@@ -149,6 +149,7 @@ def test_rebuilt_index_sense_is_princetons(source: Path) -> None:
     assert index_sense_text(source) == princeton.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_import_makes_plain_nltk_work(source: Path, tmp_path: Path) -> None:
     bare = tmp_path / "bare"  # Princeton's files without lexnames and index.sense
     bare.mkdir()
@@ -504,6 +505,7 @@ def test_data_verify_passes_on_wordnet_30() -> None:
     assert 23_000 < report["synsets"] < 24_000
 
 
+@pytest.mark.slow
 def test_data_verify_catches_a_changed_gloss(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -521,7 +523,7 @@ def test_data_verify_catches_a_changed_gloss(
     assert [(m["wnid"], m["field"]) for m in report["mismatches"]] == [("n02084071", "gloss")]
 
 
-def test_status_does_not_import_nltk_or_requests() -> None:
+def test_status_does_not_import_nltk_or_requests(source: Path) -> None:
     code = (
         "import sys\n"
         "from imagenet_cli.cli.main import app\n"
@@ -530,8 +532,19 @@ def test_status_does_not_import_nltk_or_requests() -> None:
         "finally:\n"
         "    print(sorted(m for m in ('nltk', 'requests') if m in sys.modules), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+    # and the view it printed is the status: the corpus in use, then every folder searched
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["corpus", str(source), *lines[0].split()[2:]]
+    folders = lines[lines.index("Folders searched, in order") + 1 : lines.index("Features") - 1]
+    assert any(line.endswith(f". {source}") for line in folders)
+    assert "← in use" in " ".join(folders)
+    # a wrapped note keeps its indent under its folder (4 columns: "NN. ")
+    assert all(line[:4].rstrip(". ").strip().isdigit() or line.startswith("    ")
+               for line in folders), folders  # fmt: skip
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_a_bad_offset_gives_one_line_not_nltks_warning(wn: Any, tmp_path: Path) -> None:
@@ -556,6 +569,7 @@ def test_show_by_lemma_mentions_the_senses_imagenet_lacks(wn: Any) -> None:
     assert "hope.n.04" not in err  # the sense shown, which ImageNet has
 
 
+@pytest.mark.slow
 def test_install_supplies_what_a_zip_of_princetons_files_lacks(
     httpserver: HTTPServer, source: Path, tmp_path: Path
 ) -> None:

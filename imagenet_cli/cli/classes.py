@@ -9,7 +9,15 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import printable, user_errors
-from imagenet_cli.cli.options import CsvFlag, JsonFlag, JsonlFlag, TsvFlag, pick_format
+from imagenet_cli.cli.options import (
+    CsvFlag,
+    JsonFlag,
+    JsonlFlag,
+    TsvFlag,
+    group_options_unused,
+    no_unknown_options,
+    pick_format,
+)
 from imagenet_cli.render.output import OutputFormat, emit, write_json
 
 app = typer.Typer(
@@ -76,9 +84,10 @@ def classes(
 ) -> None:
     """List the 1000 classes: index, wnid, ILSVRC2012_ID, names and lemmas."""
     if ctx.invoked_subcommand is not None:
+        group_options_unused(ctx)
         return
     from imagenet_cli import classes, classes_in, classes_under
-    from imagenet_cli.render.classes import print_classes
+    from imagenet_cli.render.classes import print_classes, terminal_width
     from imagenet_cli.render.records import CLASS_COLUMNS, class_record, keras_index
 
     output = pick_format(fmt, as_json, as_csv, ClassFormat, as_jsonl=as_jsonl, as_tsv=as_tsv)
@@ -116,14 +125,17 @@ def classes(
     elif output is ClassFormat.TXT:
         sys.stdout.write("".join(f"{c.name}\n" for c in chosen))
     else:
-        print_classes(chosen, f"{title} ({len(chosen)})")
+        print_classes(chosen, f"{title} ({len(chosen)})", terminal_width())
 
 
 @app.command("show", context_settings={"ignore_unknown_options": True})
 def show(
+    ctx: typer.Context,
     values: Annotated[
         list[str],
-        typer.Argument(help="Numbers, wnids, WordNet names or class names; - reads stdin."),
+        typer.Argument(
+            help="Numbers, wnids, WordNet names or class names; - reads stdin.", metavar="VALUE..."
+        ),
     ],
     scheme: Annotated[
         SchemeChoice,
@@ -141,6 +153,7 @@ def show(
     from imagenet_cli.render.classes import class_view
     from imagenet_cli.render.records import class_show_record
 
+    no_unknown_options(ctx, values)
     if len(values) != 1 or values[0] == "-":
         from imagenet_cli.cli.classes_bulk import show_many
 

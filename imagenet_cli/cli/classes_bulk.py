@@ -14,6 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from imagenet_cli._text import count
 from imagenet_cli.cli.errors import user_errors
 
 #: Text inputs of ``convert`` and ``show -`` are read whole; above this they are refused.
@@ -125,7 +126,8 @@ def _read_text(source: str) -> str:
 
 def decode(
     file: Annotated[
-        str, typer.Argument(help="Scores: .npy, .npz, CSV/TSV or JSON; - for stdin.")
+        str,
+        typer.Argument(help="Scores: .npy, .npz, CSV/TSV or JSON; - for stdin.", metavar="FILE"),
     ] = "-",
     top: Annotated[int, typer.Option("--top", "-k", min=1, help="Classes per row.")] = 5,
     layout: Annotated[
@@ -220,7 +222,10 @@ def decode(
 
 def convert(
     file: Annotated[
-        str, typer.Argument(help="Labels: one a line, or CSV/TSV with --column; - for stdin.")
+        str,
+        typer.Argument(
+            help="Labels: one a line, or CSV/TSV with --column; - for stdin.", metavar="FILE"
+        ),
     ] = "-",
     src: Annotated[
         str,
@@ -306,7 +311,7 @@ def _convert_table(
         if not record:
             continue
         if len(record) <= at:
-            raise ImagenetError(f"line {line}: {len(record)} fields, no column {column!r}")
+            raise ImagenetError(f"line {line}: {count(len(record), 'field')}, no column {column!r}")
         found = run(line - 1, record[at])
         if found is None:
             if missing is Missing.SKIP:
@@ -348,7 +353,7 @@ def show_many(values: list[str], scheme: str, as_json: bool) -> None:
         write_json([{"input": value, **class_show_record(c)} for value, c in found])
         return
     print_listing(
-        f"{len(found):,} classes",
+        count(len(found), "class"),
         ("input", "index", "one-based", "TF-slim", "ILSVRC2012_ID", "wnid", "name"),
         (
             (value, c.index, c.one_based, c.tf_slim_slot, c.ilsvrc2012_id, c.wnid, c.name)

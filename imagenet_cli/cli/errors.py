@@ -13,10 +13,12 @@ from contextlib import contextmanager
 
 import typer
 
-from imagenet_cli import ImagenetError, OutOfRange
+from imagenet_cli import EmptyInput, ImagenetError, NotFound, OutOfRange
 
 #: Library names of numbers that the command line sets through an option.
 _OPTION_OF = {"depth": "--depth", "max_children": "--max-children", "limit": "--limit"}
+#: Characters of a user's text repeated in a message; a longer text is cut (a pasted file).
+_LONGEST_ECHO = 80
 
 
 def printable(text: str) -> str:
@@ -34,6 +36,9 @@ def words(error: ImagenetError) -> tuple[str, str | None]:
             message = f"--from {error.value} is after --to {error.high}"
         elif error.what in _OPTION_OF:
             message = f"{_OPTION_OF[error.what]} must be 0 or more, not {error.value}"
+    elif isinstance(error, NotFound) and len(error.name) > _LONGEST_ECHO:
+        shown = repr(error.name[:_LONGEST_ECHO])[:-1]
+        message = f"no {error.kind} matches {shown}...' ({len(error.name):,} characters)"
     elif isinstance(error, NotAClass) and error.wnid is not None:
         count = error.classes_below
         hint = (
@@ -61,9 +66,10 @@ def report(error: ImagenetError) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Run library code; an :class:`ImagenetError` becomes one stderr line and exit 1."""
+    """Run library code; an :class:`ImagenetError` becomes one stderr line and exit 1
+    (exit 2, a usage error, for :class:`EmptyInput`: nothing was given to look up)."""
     try:
         yield
     except ImagenetError as error:
         report(error)
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=2 if isinstance(error, EmptyInput) else 1) from None

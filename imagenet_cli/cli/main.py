@@ -49,6 +49,10 @@ def make_app(only: str | None = None) -> typer.Typer:
             else:
                 built.add_typer(sub, name=group)
     built.callback()(main)
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        from imagenet_cli.cli.help_pipe import quiet_help_pipe
+
+        quiet_help_pipe()
     return built
 
 
@@ -67,6 +71,17 @@ def main(
     ] = False,
 ) -> None:
     """Explore ImageNet offline: WordNet 3.0 synsets, ILSVRC results and architectures."""
+    _sane_columns()
+
+
+def _sane_columns() -> None:
+    """``COLUMNS`` that is not a positive number (``0``, ``-5``, ``abc``) means 80 columns.
+
+    Rich would take ``COLUMNS=0`` as a width of nothing and print nothing at all.
+    """
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and not (columns.strip().isdigit() and int(columns) > 0):
+        os.environ["COLUMNS"] = "80"
 
 
 app = make_app()

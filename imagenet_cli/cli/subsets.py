@@ -13,6 +13,7 @@ from imagenet_cli.cli.options import (
     JsonFlag,
     JsonlFlag,
     TsvFlag,
+    group_options_unused,
     pick_format,
 )
 from imagenet_cli.render.output import OutputFormat, emit
@@ -31,6 +32,7 @@ def subsets(
 ) -> None:
     """List every bundled synset list with its size, ILSVRC-2012 overlap and source."""
     if ctx.invoked_subcommand is not None:
+        group_options_unused(ctx)
         return
     from imagenet_cli import subsets as list_subsets
     from imagenet_cli.render.classes import subsets_table
@@ -43,7 +45,9 @@ def subsets(
 
 @app.command("show")
 def show(
-    name: Annotated[str, typer.Argument(help="A list name (see imagenet subsets).")],
+    name: Annotated[
+        str, typer.Argument(help="A list name (see imagenet subsets).", metavar="NAME")
+    ],
     fmt: FormatOption = None,
     as_json: JsonFlag = False,
     as_jsonl: JsonlFlag = False,

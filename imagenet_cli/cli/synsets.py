@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -31,12 +31,18 @@ from imagenet_cli.render.output import (
 #: Above this many rows a table view prints plain aligned columns instead of a Rich table.
 LISTING_ROWS = 200
 
+if TYPE_CHECKING:
+    from imagenet_cli import Synset
+    from imagenet_cli.render.hierarchy import Named
+
 app = typer.Typer(no_args_is_help=True, help="Search and browse WordNet 3.0 synsets of ImageNet.")
 
 
 @app.command("search")
 def search(
-    query: Annotated[str, typer.Argument(help="A lemma, part of one, a wnid or a WordNet name.")],
+    query: Annotated[
+        str, typer.Argument(help="A lemma, part of one, a wnid or a WordNet name.", metavar="QUERY")
+    ],
     subset: Annotated[
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Option(
@@ -69,7 +75,7 @@ def search(
     as_tsv: TsvFlag = False,
 ) -> None:
     """Find synsets by lemma, wnid, WordNet name or gloss, best match first."""
-    from imagenet_cli import no_match_error, search_hits
+    from imagenet_cli import EmptyInput, no_match_error, search_hits
     from imagenet_cli.render.records import SEARCH_COLUMNS, hit_record
     from imagenet_cli.render.synsets import print_search_listing, search_table
 
@@ -77,6 +83,9 @@ def search(
     if limit is None:
         limit = 20 if output is OutputFormat.TABLE else 0
     if all_wordnet:
+        with user_errors():
+            if not query.strip():
+                raise EmptyInput("search query")
         if subset is not None:
             raise typer.BadParameter(
                 "--all-wordnet searches all of WordNet; drop --subset", param_hint="--subset"
@@ -228,7 +237,7 @@ def _show_one(identifier: str, output: OutputFormat) -> dict[str, Any]:
     try:
         found = details(synset(identifier))
     except NotFound as error:
-        if not (error.hint or "").startswith("a WordNet 3.0 noun"):
+        if not _wordnet_noun_outside(error):
             raise
         return _show_outside_imagenet(identifier, output)
     if output is not OutputFormat.TABLE:
@@ -248,9 +257,50 @@ def _show_one(identifier: str, output: OutputFormat) -> dict[str, Any]:
     return {}
 
 
+def _wordnet_noun_outside(error: Exception) -> bool:
+    """Whether a NotFound says: a WordNet 3.0 noun that ImageNet's index lacks."""
+    return (getattr(error, "hint", None) or "").startswith("a WordNet 3.0 noun")
+
+
+def _needs_corpus(identifier: str, error: Exception) -> Exception:
+    """The error for a WordNet 3.0 noun outside the index when no corpus can read it."""
+    from imagenet_cli import NEEDS_CORPUS
+    from imagenet_cli import DataMissing as DataMissingError
+
+    assert isinstance(error, DataMissingError)
+    if error.message.startswith("IMAGENET_WORDNET_DIR="):
+        return DataMissingError(
+            f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, "
+            f"and {error.message}",
+            hint=error.hint,
+        )
+    return DataMissingError(
+        f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
+        f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
+    )
+
+
+def _corpus_paths(identifier: str) -> tuple[tuple[Named, ...], ...]:
+    from imagenet_cli import DataMissing as DataMissingError
+    from imagenet_cli import corpus_hypernym_paths
+
+    try:
+        return corpus_hypernym_paths(identifier)
+    except DataMissingError as error:
+        raise _needs_corpus(identifier, error) from None
+
+
+def _index_only(identifier: str, command: str) -> ImagenetError:
+    """Why ``tree``/``lca`` cannot use a WordNet 3.0 noun that the index lacks."""
+    return ImagenetError(
+        f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
+        f"synsets {command} works on the index only",
+        hint="imagenet synsets show and synsets path read it from the WordNet corpus",
+    )
+
+
 def _show_outside_imagenet(identifier: str, output: OutputFormat) -> dict[str, Any]:
     """A WordNet 3.0 noun the index lacks: read it from the corpus, or say how to get one."""
-    from imagenet_cli import NEEDS_CORPUS
     from imagenet_cli import DataMissing as DataMissingError
     from imagenet_cli import show_wordnet_synset as show_any
     from imagenet_cli.render.wordnet import wordnet_synset_record, wordnet_synset_view
@@ -258,16 +308,7 @@ def _show_outside_imagenet(identifier: str, output: OutputFormat) -> dict[str, A
     try:
         found = show_any(identifier)
     except DataMissingError as error:
-        if error.message.startswith("IMAGENET_WORDNET_DIR="):
-            raise DataMissingError(
-                f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, "
-                f"and {error.message}",
-                hint=error.hint,
-            ) from None
-        raise DataMissingError(
-            f"{identifier.strip()!r} is a WordNet 3.0 noun but not in ImageNet's index, and "
-            f"showing it {NEEDS_CORPUS.removeprefix('this ')} ({error.message})"
-        ) from None
+        raise _needs_corpus(identifier, error) from None
     if output is not OutputFormat.TABLE:
         return wordnet_synset_record(found)
     from imagenet_cli.render.console import print_view
@@ -284,18 +325,24 @@ def path(
 ) -> None:
     """Print every hypernym path from entity.n.01 down to each synset.
 
-    With one ID, --json prints its list of paths; with several (or -), --json prints an
-    array of objects (id, wnid, name, paths) and --jsonl one a line, streamed.
+    A WordNet 3.0 noun outside ImageNet's index is read from the WordNet corpus (see
+    imagenet wordnet status). With one ID, --json prints its list of paths; with several
+    (or -), --json prints an array of objects (id, wnid, name, paths) and --jsonl one a
+    line, streamed.
     """
-    from imagenet_cli import synset
+    from imagenet_cli import NotFound, synset
 
     output = pick_format(None, as_json, as_jsonl=as_jsonl)
     many = len(identifiers) > 1 or identifiers[0] == "-" or output is OutputFormat.JSONL
     failures = _Failures(many)
 
-    def one(identifier: str) -> tuple[str, Any]:
-        found = synset(identifier)
-        return identifier, found
+    def one(identifier: str) -> tuple[str, tuple[tuple[Named, ...], ...]]:
+        try:
+            return identifier, tuple(tuple(p) for p in synset(identifier).hypernym_paths())
+        except NotFound as error:
+            if not _wordnet_noun_outside(error):
+                raise
+            return identifier, _corpus_paths(identifier)
 
     answers = (
         answer
@@ -306,23 +353,23 @@ def path(
         from imagenet_cli.render.console import print_view
         from imagenet_cli.render.hierarchy import paths_view
 
-        for identifier, found in answers:
-            paths = tuple(tuple(p) for p in found.hypernym_paths())
+        for identifier, paths in answers:
             if many:
-                sys.stdout.write(f"{found.name} ({found.wnid}, from {identifier!r})\n")
+                end = paths[0][-1]
+                sys.stdout.write(f"{end.name} ({end.wnid}, from {identifier!r})\n")
             print_view(paths_view(paths))
     elif not many:
-        for _identifier, found in answers:
-            write_json([[s.wnid for s in p] for p in found.hypernym_paths()])
+        for _identifier, paths in answers:
+            write_json([[s.wnid for s in p] for p in paths])
     else:
         records = (
             {
                 "id": identifier,
-                "wnid": found.wnid,
-                "name": found.name,
-                "paths": [[s.wnid for s in p] for p in found.hypernym_paths()],
+                "wnid": paths[0][-1].wnid,
+                "name": paths[0][-1].name,
+                "paths": [[s.wnid for s in p] for p in paths],
             }
-            for identifier, found in answers
+            for identifier, paths in answers
         )
         (write_jsonl if output is OutputFormat.JSONL else write_json_array)(records)
     failures.finish()
@@ -343,12 +390,17 @@ def tree(
     as_json: JsonFlag = False,
 ) -> None:
     """Draw the hyponyms below a synset with ILSVRC-2012 and 21k counts beneath each node."""
-    from imagenet_cli import hyponym_tree, synset
+    from imagenet_cli import NotFound, hyponym_tree, synset
     from imagenet_cli.render.hierarchy import tree_view
     from imagenet_cli.render.records import tree_record
 
     with user_errors():
-        root = synset(identifier)
+        try:
+            root = synset(identifier)
+        except NotFound as error:
+            if _wordnet_noun_outside(error):
+                raise _index_only(identifier, "tree") from None
+            raise
         node = hyponym_tree(root, depth=depth, max_children=max_children, subset=subset)
     if as_json:
         write_json(tree_record(node))
@@ -380,12 +432,20 @@ def lca(
 
     Values equal NLTK's functions on WordNet 3.0 (lowest_common_hypernyms, shortest_path_distance, path_similarity, wup_similarity, lch_similarity). Lowest common hypernyms are the common hypernyms of greatest max_depth (longest path to the root). NLTK's Wu-Palmer differs from the textbook: it takes the common hypernym of greatest min_depth (its shortest path to the root is longest), the first by name, and then uses that subsumer's max_depth + 1 as its depth. Leacock-Chodorow uses the depth of WordNet 3.0's noun taxonomy, 19. With more than 10 synsets every pair is one row, streamed (--jsonl, --csv and --tsv give rows; no paths).
     """  # noqa: E501 - Typer rewraps help text; a line break here would break the sentence
-    from imagenet_cli import compare, lowest_common_hypernyms, pairs, synset
+    from imagenet_cli import NotFound, compare, lowest_common_hypernyms, pairs, synset
     from imagenet_cli.render.records import PAIR_COLUMNS, pair_row, relate_record
+
+    def one(identifier: str) -> Synset:
+        try:
+            return synset(identifier)
+        except NotFound as error:
+            if _wordnet_noun_outside(error):
+                raise _index_only(identifier, "lca") from None
+            raise
 
     output = pick_format(None, as_json, as_csv, as_jsonl=as_jsonl, as_tsv=as_tsv)
     with user_errors():
-        found = [synset(i) for i in read_ids(identifiers)]
+        found = [one(i) for i in read_ids(identifiers)]
     if len(found) < 2:
         raise typer.BadParameter("give at least two synsets", param_hint="ID...")
     rows_asked = output in (OutputFormat.JSONL, OutputFormat.CSV, OutputFormat.TSV)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._errors import EmptyInput, ImagenetError, NotFoundError
 from imagenet_cli._resources import data_root, load_json
 
 if TYPE_CHECKING:
@@ -327,7 +327,7 @@ def get_architecture(name: str) -> tuple[Architecture, Variant | None]:
     """
     wanted = _key(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
     if not wanted:
-        raise ImagenetError("the architecture name is empty")
+        raise EmptyInput("architecture name")
     likely = sorted(
         (stem for stem in _family_stems() if wanted.startswith(_key(stem))),
         key=lambda stem: -len(_key(stem)),

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
+from imagenet_cli._errors import (
+    Ambiguous,
+    EmptyInput,
+    ImagenetError,
+    NotFoundError,
+    OutOfRange,
+)
 from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import clean, normalize, subset_members
 
@@ -151,7 +157,7 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     raw = clean(text).strip()
     key = normalize(raw)
     if not key:
-        raise ImagenetError("no class given")
+        raise EmptyInput("class value")
     classes = all_classes()
     if _INTEGER.match(key):
         number = int(key)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from imagenet_cli._errors import DataMissingError, ImagenetError
+from imagenet_cli._text import count
 from imagenet_cli.index.labelspaces import (
     BACKGROUND,
     LabelSpace,
@@ -384,7 +385,8 @@ def _text_rows(np: Any, handle: IO[str], name: str) -> ScoreSource:
                 record = record[skip:]
             if len(record) != width:
                 raise ScoreError(
-                    f"{name} line {line_no}: {len(record)} values where the first row has {width}",
+                    f"{name} line {line_no}: {count(len(record), 'value')} where the first row "
+                    f"has {width}",
                     row=start + len(rows),
                 )
             try:
@@ -429,7 +431,9 @@ def _json_rows(np: Any, text: str, name: str) -> ScoreSource:
         if not isinstance(row, list):
             raise ScoreError(f"{name} row {i}: not a list of numbers", row=i)
         if len(row) != width:
-            raise ScoreError(f"{name} row {i}: {len(row)} values where row 0 has {width}", row=i)
+            raise ScoreError(
+                f"{name} row {i}: {count(len(row), 'value')} where row 0 has {width}", row=i
+            )
         bad = next((v for v in row if isinstance(v, bool) or not isinstance(v, (int, float))), None)
         if bad is not None:
             raise ScoreError(f"{name} row {i}: {json.dumps(bad)[:40]} is not a number", row=i)

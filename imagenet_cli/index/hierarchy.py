@@ -273,6 +273,10 @@ class TreeNode:
     other_parent_wnids: tuple[str, ...] = ()
 
 
+#: A depth limit past the bottom of any WordNet 3.0 noun tree (its deepest path is 19 edges).
+_NO_DEEPER = 64
+
+
 def _subtree(root: int, depth: int) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Children and parents of every synset within ``depth`` levels below ``root``, in one
     query (a large tree would otherwise cost a query per node)."""
@@ -306,8 +310,9 @@ def hyponym_tree(
         raise OutOfRange("depth", depth, 0, None)
     if max_children < 0:
         raise OutOfRange("max_children", max_children, 0, None)
-    depth = min(depth, 1_000)  # deeper than the taxonomy; SQLite integers are 64-bit
-    kids_of, parents_of = _subtree(root, depth)
+    # No noun lies more than 19 edges below entity.n.01 in WordNet 3.0, so any deeper
+    # limit draws the same tree; SQLite's integers stop at 2**63 - 1.
+    kids_of, parents_of = _subtree(root, min(depth, _NO_DEEPER))
     info = nodes({root, *(c for cs in kids_of.values() for c in cs), *(
         p for ps in parents_of.values() for p in ps)})  # fmt: skip
 

@@ -22,7 +22,13 @@ from enum import Enum
 from functools import cache
 from typing import NamedTuple
 
-from imagenet_cli._errors import Ambiguous, ImagenetError, NotFoundError, OutOfRange
+from imagenet_cli._errors import (
+    Ambiguous,
+    EmptyInput,
+    ImagenetError,
+    NotFoundError,
+    OutOfRange,
+)
 from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import (
     Synset,
@@ -145,7 +151,7 @@ def parse_identifier(value: object) -> Identifier:
         return Identifier(Form.INDEX, str(value), str(value), value)
     text = clean(value).strip()
     if not text:
-        raise ImagenetError("the synset identifier is empty")
+        raise EmptyInput("synset identifier")
     if _SENSE_KEY_RE.match(text.lower()):
         return Identifier(Form.SENSE_KEY, text, text.lower())
     key = normalize(text)
@@ -161,11 +167,7 @@ def parse_identifier(value: object) -> Identifier:
         digits = wnid.group(1)
         if len(digits) == 8:
             return Identifier(Form.OFFSET, text, key, int(digits))
-        if len(digits) < 8:
-            hint = f"wnids have 8 digits after the 'n': did you mean n{int(digits):08d}?"
-        else:
-            hint = "wnids have 8 digits after the 'n'"
-        return Identifier(Form.MALFORMED, text, key, hint=hint)
+        return Identifier(Form.MALFORMED, text, key, int(digits), hint=_WNID_DIGITS)
     offset_pos = _OFFSET_POS_RE.match(key)
     if offset_pos:
         digits, pos = offset_pos.groups()
@@ -177,6 +179,17 @@ def parse_identifier(value: object) -> Identifier:
     return Identifier(Form.LEMMA, text, key)
 
 
+_WNID_DIGITS = "wnids have 8 digits after the 'n'"
+
+
+def _padded_wnid(number: int | None) -> str | None:
+    """``n`` and ``number`` padded to 8 digits, when that wnid is in ImageNet's index (a hint
+    never names a wnid that does not exist)."""
+    if number is None or not 0 < number < 10**8 or not q.has_offset(number):
+        return None
+    return f"n{number:08d}"
+
+
 def identifier_hint(text: str) -> str | None:
     """Why ``text`` names nothing in ImageNet, when its form says more than "no match"."""
     try:
@@ -185,12 +198,13 @@ def identifier_hint(text: str) -> str | None:
         return None
     key = parsed.key
     if parsed.form is Form.MALFORMED:
-        return parsed.hint
+        padded = _padded_wnid(parsed.number) if parsed.hint == _WNID_DIGITS else None
+        return f"{parsed.hint}: did you mean {padded}?" if padded else parsed.hint
     if parsed.form is Form.INDEX:
         value = parsed.number or 0
-        digits = key.lstrip("+-")
-        if 0 < value < 10**8 and len(digits) >= 6:
-            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits (n{value:08d}?)"
+        padded = _padded_wnid(value) if len(key.lstrip("+-")) >= 6 else None
+        if padded:
+            return f"class indices run from 0 to 999; a wnid is 'n' and 8 digits ({padded}?)"
         return "class indices run from 0 to 999"
     if parsed.form is Form.OFFSET:
         return NOT_IN_IMAGENET if is_wordnet30_noun(parsed.number or 0) else NOT_IN_WORDNET30
@@ -202,10 +216,7 @@ def identifier_hint(text: str) -> str | None:
     if name:
         pos = name.group("pos")
         if pos != "n":
-            kind = _POS.get(pos, "not a noun")
-            return (
-                f"ImageNet synsets are nouns; {key} is {'an' if kind[0] in 'aeiou' else 'a'} {kind}"
-            )
+            return _not_a_noun(key, pos)
         if is_wordnet30_name(key):
             return "a WordNet 3.0 noun synset, but not in ImageNet"
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imagenet_cli._errors import NotFoundError
+from imagenet_cli._errors import EmptyInput, NotFoundError
 from imagenet_cli.index import _queries as q
 from imagenet_cli.index.synsets import Synset, clean, load_synsets, subset_members, subset_names
 
@@ -54,10 +54,13 @@ def find_subset(name: str) -> Subset:
     """A list by name (case and surrounding spaces ignored).
 
     Raises:
+        EmptyInput: the name is empty.
         NotFoundError: no list has that name (did you mean).
     """
     name = clean(name)
     key = name.strip().lower()
+    if not key:
+        raise EmptyInput("list name")
     rows = q.subset_rows(key)
     if not rows:  # a label layout's name or alias: in1k, imagenet-21k-goog, in22k ...
         from imagenet_cli.index.labelspaces import subset_alias

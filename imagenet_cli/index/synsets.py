@@ -16,7 +16,7 @@ from enum import IntEnum
 from functools import cache
 from typing import Any
 
-from imagenet_cli._errors import ImagenetError, NotFoundError
+from imagenet_cli._errors import EmptyInput, ImagenetError, NotFoundError
 from imagenet_cli.index import _queries as q
 
 _LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
@@ -454,6 +454,20 @@ def base_forms(key: str, known: frozenset[str] | None = None) -> tuple[str, ...]
     return tuple(b for b in bases if b != key)
 
 
+def _exact_identifier(query: str) -> Synset | None:
+    """The synset an offset (``02084071``, ``02084071-n``, ``wn:02084071n``) or a sense key
+    (``dog%1:05:00::``) names: the forms ``synset()`` reads that a lemma search cannot."""
+    from imagenet_cli.index.identifiers import Form, parse_identifier, resolve
+
+    try:
+        parsed = parse_identifier(query)
+        if parsed.form in (Form.OFFSET, Form.SENSE_KEY):
+            return resolve(query)
+    except ImagenetError:
+        pass
+    return None
+
+
 def search_synsets(
     query: str, *, subset: str | None = None, limit: int | None = None
 ) -> SearchResults:
@@ -479,7 +493,7 @@ def search_synsets(
 
     key = normalize(clean(query))
     if not key:
-        raise ImagenetError("the search query is empty")
+        raise EmptyInput("search query")
     if len(key) > MAX_QUERY:  # longer than any lemma or gloss; SQLite caps LIKE patterns
         return SearchResults((), 0)
     allowed = None if subset is None else set(subset_members(subset))
@@ -516,21 +530,27 @@ def search_synsets(
         found = q.offset_of_name(key.replace(" ", "_"))
         if found is not None:
             offer(found, Match.ID, (0,), load_synsets([found])[found].name)
-    like = _like_escape(key)
-    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
-    classes = class_offsets()
-    for offset, lemma, lemma_key in q.lemmas_containing(f"%{like}%"):
-        not_class = offset not in classes
-        if lemma_key.startswith(key):
-            match = Match.PREFIX
-        elif word.search(lemma_key):
-            match = Match.WORD
-        else:
-            match = Match.SUBSTRING
-        offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
-    for offset, gloss, no_class, depth in q.glosses_containing(f"%{like}%"):
-        if word.search(gloss):
-            offer(offset, Match.GLOSS, (no_class, depth, offset), gloss)
+    exact = _exact_identifier(query)
+    if exact is not None:
+        offer(exact.offset, Match.ID, (0,), exact.wnid)
+    # A query longer than every lemma and gloss is inside none (and SQLite refuses LIKE
+    # patterns over 50,000 bytes).
+    if len(key) <= q.longest_text():
+        like = _like_escape(key)
+        word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+        classes = class_offsets()
+        for offset, lemma, lemma_key in q.lemmas_containing(f"%{like}%"):
+            not_class = offset not in classes
+            if lemma_key.startswith(key):
+                match = Match.PREFIX
+            elif word.search(lemma_key):
+                match = Match.WORD
+            else:
+                match = Match.SUBSTRING
+            offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
+        for offset, gloss, no_class, depth in q.glosses_containing(f"%{like}%"):
+            if word.search(gloss):
+                offer(offset, Match.GLOSS, (no_class, depth, offset), gloss)
 
     # Look-alikes only when nothing else matched, and never for a real WordNet word:
     # "frump" is not a typo of "grump".

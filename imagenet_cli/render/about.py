@@ -32,8 +32,9 @@ def about_view(
 ) -> RenderableType:
     """Release and split tables, then the category bars and the depth histogram."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     releases = Table(title=Text("ImageNet releases"), title_justify="left")
     releases.add_column("release")

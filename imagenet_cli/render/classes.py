@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from imagenet_cli import Duplicate, ImagenetClass, Member, Subset
@@ -9,37 +10,96 @@ from imagenet_cli.render.console import print_listing
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
+
+    from imagenet_cli.render.tables import WordTable as Table
 
 
-def print_classes(classes: tuple[ImagenetClass, ...], title: str) -> None:
-    """The classes as an aligned listing: every numbering and name, one class a line."""
+def terminal_width() -> int | None:
+    """Columns of the terminal stdout writes to (``COLUMNS`` first), None for a pipe or file."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def print_classes(classes: tuple[ImagenetClass, ...], title: str, width: int | None = None) -> None:
+    """The classes as an aligned listing: every numbering and name, one class a line.
+
+    Args:
+        width: the terminal's columns (None: a pipe or file, where rows are never wrapped).
+            When the full rows are wider, the simple names are left out and the lemmas
+            wrap under their own column, so that no row wraps at the terminal's edge.
+    """
+    rows = [(c.index, c.wnid, c.ilsvrc2012_id, c.name, c.simple_name, _lemmas(c)) for c in classes]
+    if width is not None and _listing_width(rows) > width:
+        _print_narrow(rows, title, width)
+        return
     print_listing(
         title,
         ("index", "wnid", "ILSVRC2012_ID", "name (torchvision)", "simple name", "WordNet lemmas"),
-        (
-            (
-                c.index,
-                c.wnid,
-                c.ilsvrc2012_id,
-                c.name,
-                c.simple_name,
-                ", ".join(lemma.replace("_", " ") for lemma in c.lemmas),
-            )
-            for c in classes
-        ),
-        caption="index: 0-999, sorted wnids (PyTorch, Keras, Caffe, timm). ILSVRC2012_ID: the "
-        "devkit's numbering, another order. TF-slim 1001-way models: slot = index + 1, slot 0 "
-        "is background.",
+        rows,
+        caption=_CLASSES_CAPTION,
         right=(0, 2),
     )
+
+
+_CLASSES_CAPTION = (
+    "index: 0-999, sorted wnids (PyTorch, Keras, Caffe, timm). ILSVRC2012_ID: the devkit's "
+    "numbering, another order. TF-slim 1001-way models: slot = index + 1, slot 0 is background."
+)
+
+
+def _lemmas(c: ImagenetClass) -> str:
+    return ", ".join(lemma.replace("_", " ") for lemma in c.lemmas)
+
+
+def _listing_width(rows: Sequence[Sequence[object]]) -> int:
+    headers = ("index", "wnid", "ILSVRC2012_ID", "name (torchvision)", "simple name", "lemmas")
+    widths = [max([len(h), *(len(str(r[i])) for r in rows)]) for i, h in enumerate(headers)]
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _print_narrow(rows: Sequence[Sequence[object]], title: str, width: int) -> None:
+    """index, wnid, devkit ID and name, with the lemmas wrapped in what is left of the width."""
+    import sys
+    import textwrap
+
+    headers = ("index", "wnid", "devkit", "name (torchvision)")
+    cells = [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    left = sum(widths) + 2 * len(widths)
+    room = max(width - left, 16)
+
+    def line(parts: tuple[str, ...], lemmas: str) -> str:
+        fixed = "  ".join(
+            p.rjust(w) if i in (0, 2) else p.ljust(w)
+            for i, (p, w) in enumerate(zip(parts, widths, strict=True))
+        )
+        return f"{fixed}  {lemmas}".rstrip()
+
+    out = [title, line(headers, "WordNet lemmas"), line(tuple("-" * w for w in widths), "-" * room)]
+    for row, full in zip(cells, rows, strict=True):
+        wrapped = textwrap.wrap(
+            str(full[5]), room, break_long_words=False, break_on_hyphens=False
+        ) or [""]
+        out.append(line(row, wrapped[0]))
+        out += [" " * left + more for more in wrapped[1:]]
+    caption = (
+        f"{_CLASSES_CAPTION} devkit: ILSVRC2012_ID. Simple names are left out at this width "
+        "(see --csv, --json or classes show)."
+    )
+    out += textwrap.wrap(caption, width)
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def class_view(c: ImagenetClass, read_as: str | None = None) -> RenderableType:
     """Every numbering of one class side by side, then its names."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     title = f"{c.wnid}  {c.synset}" + (f"  ({read_as})" if read_as else "")
     numbers = Table(title=Text(title), title_justify="left")
@@ -57,8 +117,9 @@ def class_view(c: ImagenetClass, read_as: str | None = None) -> RenderableType:
 
 def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
     """Names shared by several classes, with the classes."""
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     table = Table(title=Text("Names shared by more than one class"), title_justify="left")
     table.add_column("name")
@@ -75,8 +136,9 @@ def duplicates_table(duplicates: tuple[Duplicate, ...]) -> Table:
 
 def subsets_table(subsets: tuple[Subset, ...]) -> Table:
     """Every bundled list with size, overlap with ILSVRC-2012 and source."""
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     table = Table(title=Text("Bundled synset lists"), title_justify="left")
     table.add_column("name", style="cyan")

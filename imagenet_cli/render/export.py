@@ -17,8 +17,9 @@ def _bar(count: int, most: int, width: int = 20) -> str:
 def stats_view(found: HierarchyStats) -> RenderableType:
     """Counts, a histogram of leaf depths (fewest and most edges from the root), widest nodes."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     title = Text(f"{found.root_name} ({found.root})", style="bold")
     if found.subset:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
-from imagenet_cli import Comparison, Synset, SynsetDetails, TreeNode
+from imagenet_cli import Comparison, SynsetDetails, TreeNode
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,7 +21,17 @@ def _count(n: int, noun: str, plural: str) -> str:
     return f"{n} {noun}{'' if n == 1 else plural}"
 
 
-def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
+class Named(Protocol):
+    """A synset on a path: an index :class:`Synset` or a corpus path step."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def wnid(self) -> str: ...
+
+
+def _chain(path: Sequence[Named], sep: str = " › ") -> Text:
     from rich.text import Text
 
     return Text(sep.join(s.name for s in path))
@@ -29,8 +40,9 @@ def _chain(path: tuple[Synset, ...], sep: str = " › ") -> Text:
 def show_view(found: SynsetDetails) -> RenderableType:
     """Name, lemmas, gloss, class index, memberships, hypernyms, hyponyms and every path."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     synset, here = found.synset, found.node
     title = Text(synset.name, style="bold")
@@ -77,11 +89,12 @@ def show_view(found: SynsetDetails) -> RenderableType:
     return Group(*parts)
 
 
-def paths_view(paths: tuple[tuple[Synset, ...], ...]) -> RenderableType:
+def paths_view(paths: Sequence[Sequence[Named]]) -> RenderableType:
     """Each hypernym path root first, numbered."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
@@ -129,8 +142,9 @@ def tree_view(root: TreeNode) -> Tree:
 def relate_view(found: Comparison) -> RenderableType:
     """The lowest common hypernyms of all, then one row of measures per pair."""
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     lowest = found.lowest_common_hypernyms
     head = Text("Lowest common hypernym", style="bold")

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from imagenet_cli import SearchHit, Synset
 
 if TYPE_CHECKING:
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
 
 def _name_cell(synset: Synset, parents: dict[str, str]) -> Text:
@@ -26,8 +27,9 @@ def search_table(
     hits: tuple[SearchHit, ...], query: str, parents: dict[str, str] | None = None
 ) -> Table:
     """A table of search hits, best first, ILSVRC-2012 classes marked by their index."""
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     table = Table(
         title=Text(f"Synsets matching {query!r}"),

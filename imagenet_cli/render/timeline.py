@@ -10,8 +10,9 @@ from imagenet_cli.render.console import KIND_MARK, make_console
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
 
 def _source_label(entry: Entry) -> Text:
@@ -48,8 +49,9 @@ def _outside(value: bool | None) -> str:
 
 def results_table(entries: tuple[Entry, ...], task: str) -> Table:
     """One row per result: year, rank, team, method, top-5 error, outside data, source."""
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     names = {"cls": "classification", "loc": "localization", "det": "detection"}
     table = Table(title=Text(f"ILSVRC {names.get(task, task)} results"), title_justify="left")
@@ -142,8 +144,9 @@ def error_chart(
 
 def milestones_table(entries: tuple[Entry, ...]) -> Table | None:
     """Milestones with date and source, or None when there are none."""
-    from rich.table import Table
     from rich.text import Text
+
+    from imagenet_cli.render.tables import WordTable as Table
 
     milestones = [e for e in entries if e.kind == "milestone"]
     if not milestones:

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
+from imagenet_cli._text import count
 from imagenet_cli.corpus.finder import Corpus
 from imagenet_cli.corpus.fullwordnet import VerifyReport, WordNetHit, WordNetSynset
+from imagenet_cli.render.tables import WordTable as Table
 
 ORIGIN_LABEL = {
     "IMAGENET_WORDNET_DIR": "$IMAGENET_WORDNET_DIR",
@@ -122,7 +123,9 @@ def status_view(
         )
     summary.add_row("installs go to", str(default_root / "corpora" / "wordnet"))
 
-    searched = Text()
+    searched = Table.grid(padding=(0, 1))  # a wrapped note stays under its folder
+    searched.add_column(justify="right", style="dim", no_wrap=True)
+    searched.add_column()
     for number, corpus in enumerate(corpora, start=1):
         if corpus.usable:
             notes = ["WordNet 3.0"]
@@ -137,12 +140,10 @@ def status_view(
             state = Text(corpus.problem or "", style="dim" if not corpus.exists else "yellow")
             if corpus.zipped:
                 state.append("; wordnet.zip beside it (unzip it to use it here)")
-        searched.append(f"{number:>2}. ", style="dim")
-        searched.append(str(corpus.path))
-        searched.append(f"\n    {ORIGIN_LABEL[corpus.origin]}: ", style="dim")
-        searched.append_text(state)
-        searched.append("\n")
-    searched.rstrip()
+        entry = Text(str(corpus.path))
+        entry.append(f"\n{ORIGIN_LABEL[corpus.origin]}: ", style="dim")
+        entry.append_text(state)
+        searched.add_row(f"{number}.", entry)
     searched_title = Text("Folders searched, in order", style="bold")
 
     features = Table(title=Text("Features"), title_justify="left")
@@ -309,9 +310,7 @@ def verify_view(report: VerifyReport) -> RenderableType:
         return Text.assemble(("OK ", "green bold"), f"checked {checked}: all agree")
     table = Table(
         title=Text(
-            f"{len(report.mismatches):,} difference{'' if len(report.mismatches) == 1 else 's'}; "
-            f"checked {checked}",
-            style="red",
+            f"{count(len(report.mismatches), 'difference')}; checked {checked}", style="red"
         ),
         title_justify="left",
     )
