@@ -84,7 +84,13 @@ def _sane_columns() -> None:
         os.environ["COLUMNS"] = "80"
 
 
-app = make_app()
+def __getattr__(name: str) -> typer.Typer:
+    # ``app`` (every command) is built on first use: `run` builds only the command asked
+    # for, and building all of them at import loaded every command module on every run.
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    built = globals()["app"] = make_app()
+    return built
 
 
 def _closed_pipe() -> bool:

@@ -7,23 +7,24 @@ and ``--csv`` outputs stay light; ``tests/golden/`` holds each command's whole J
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from imagenet_cli import (
-    Category,
-    Comparison,
-    Duplicate,
-    ImagenetClass,
-    Member,
-    Pair,
-    SearchHit,
-    Subset,
-    Synset,
-    SynsetDetails,
-    TreeNode,
-)
-from imagenet_cli import TimelineEntry as Entry
-from imagenet_cli.index.export import HierarchyStats
+if TYPE_CHECKING:  # annotations only: importing them would load every module of the library
+    from imagenet_cli import (
+        Category,
+        Comparison,
+        Duplicate,
+        ImagenetClass,
+        Member,
+        Pair,
+        SearchHit,
+        Subset,
+        Synset,
+        SynsetDetails,
+        TreeNode,
+    )
+    from imagenet_cli import TimelineEntry as Entry
+    from imagenet_cli.index.export import HierarchyStats
 
 
 def _wnid(offset: int) -> str:
