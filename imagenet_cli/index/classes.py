@@ -183,8 +183,10 @@ def get_class(text: str, scheme: Scheme = Scheme.INDEX) -> ImagenetClass:
     for found in classes:
         if key == found.wnid:
             return found
-    if re.match(r"^n\d+$", key, re.ASCII):
-        return _via_synset(key)
+    from imagenet_cli.index.identifiers import Form, parse_identifier
+
+    if parse_identifier(key).form in (Form.OFFSET, Form.MALFORMED, Form.SENSE_KEY):
+        return _via_synset(raw)  # a wnid, offset-pos or sense key: as synset() reads it
     matches = list(_names().get(key, ()))
     if len(matches) == 1:
         return matches[0]

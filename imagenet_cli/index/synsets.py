@@ -19,9 +19,6 @@ from typing import Any
 from imagenet_cli._errors import EmptyInput, ImagenetError, NotFoundError
 from imagenet_cli.index import _queries as q
 
-_LOOSE_WNID_RE = re.compile(r"^n(\d{1,12})$", re.ASCII)
-_NAME_RE = re.compile(r"^(?P<head>.+)\.n\.(?P<sense>\d{1,3})$", re.ASCII)
-
 
 class Synset:
     """One WordNet 3.0 noun synset of the ImageNet index: immutable, hashable, ordered by offset.
@@ -454,15 +451,22 @@ def base_forms(key: str, known: frozenset[str] | None = None) -> tuple[str, ...]
     return tuple(b for b in bases if b != key)
 
 
-def _exact_identifier(query: str) -> Synset | None:
-    """The synset an offset (``02084071``, ``02084071-n``, ``wn:02084071n``) or a sense key
-    (``dog%1:05:00::``) names: the forms ``synset()`` reads that a lemma search cannot."""
+def _exact_identifier(query: str) -> tuple[Synset, str] | None:
+    """The synset a query names as an identifier, and how: a class index (``207``), an
+    offset (``n02084071``, ``02084071``, ``02084071-n``, ``wn:02084071n``), a WordNet name
+    (``dog.n.01``) or a sense key (``dog%1:05:00::``); parsed by the one identifier parser
+    that ``synset()`` uses. None for a lemma or anything that names nothing."""
     from imagenet_cli.index.identifiers import Form, parse_identifier, resolve
 
     try:
         parsed = parse_identifier(query)
-        if parsed.form in (Form.OFFSET, Form.SENSE_KEY):
-            return resolve(query)
+        if parsed.form is Form.INDEX and not parsed.key.isdigit():
+            return None  # "+5", "-3": not how a class index is written
+        if parsed.form in (Form.INDEX, Form.OFFSET, Form.NAME, Form.SENSE_KEY):
+            found = resolve(query)
+            label = {Form.INDEX: f"class {parsed.number}", Form.OFFSET: found.wnid,
+                     Form.NAME: found.name}.get(parsed.form, parsed.key)  # fmt: skip
+            return found, label
     except ImagenetError:
         pass
     return None
@@ -517,22 +521,9 @@ def search_synsets(
             named.append(offset)
             offer(offset, Match.LEMMA, (form != key, rank, offset), lemma)
     kinds = _hyponyms_of(named)
-    if key.isascii() and key.isdigit() and len(key) <= 3:
-        found = q.offset_of_class(int(key))
-        if found is not None:
-            offer(found, Match.ID, (0,), f"class {int(key)}")
-    loose = _LOOSE_WNID_RE.match(key)
-    if loose and len(loose.group(1)) == 8:
-        offset = int(loose.group(1))
-        if q.has_offset(offset):
-            offer(offset, Match.ID, (0,), f"n{offset:08d}")
-    if _NAME_RE.match(key):
-        found = q.offset_of_name(key.replace(" ", "_"))
-        if found is not None:
-            offer(found, Match.ID, (0,), load_synsets([found])[found].name)
     exact = _exact_identifier(query)
     if exact is not None:
-        offer(exact.offset, Match.ID, (0,), exact.wnid)
+        offer(exact[0].offset, Match.ID, (0,), exact[1])
     # A query longer than every lemma and gloss is inside none (and SQLite refuses LIKE
     # patterns over 50,000 bytes).
     if len(key) <= q.longest_text():
