@@ -166,7 +166,7 @@ def peer_commands() -> dict[str, Command]:
 QUERIES = ("dog", "golden retriever", "cat", "n02084071", "geese", "retreiver", "crane", "tabby")
 IN_PROCESS = """
 import statistics, time
-from imagenet_cli.index.synsets import search_synsets
+from imagenet_cli.index.search import search_synsets
 search_synsets("warm up")
 times = []
 for _ in range(5):

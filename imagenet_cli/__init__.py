@@ -111,8 +111,9 @@ if TYPE_CHECKING:
         layout_for_width,
         layout_map,
     )
+    from imagenet_cli.index.search import Match, SearchHit, SearchResults
     from imagenet_cli.index.subsets import Member, Subset
-    from imagenet_cli.index.synsets import Match, SearchHit, SearchResults, Synset
+    from imagenet_cli.index.synsets import Synset
 
 __version__ = "0.2.0"
 
@@ -319,9 +320,9 @@ _LAZY = {
     "Form": "imagenet_cli.index.identifiers",
     "Identifier": "imagenet_cli.index.identifiers",
     "Subset": "imagenet_cli.index.subsets",
-    "Match": "imagenet_cli.index.synsets",
-    "SearchHit": "imagenet_cli.index.synsets",
-    "SearchResults": "imagenet_cli.index.synsets",
+    "Match": "imagenet_cli.index.search",
+    "SearchHit": "imagenet_cli.index.search",
+    "SearchResults": "imagenet_cli.index.search",
     "Synset": "imagenet_cli.index.synsets",
     "OutputError": "imagenet_cli._files",
 }
@@ -426,7 +427,7 @@ def search_hits(
     Raises:
         As :func:`search`.
     """
-    from imagenet_cli.index.synsets import search_synsets
+    from imagenet_cli.index.search import search_synsets
 
     if not isinstance(query, str):
         raise TypeError(f"a search query is a str, not {type(query).__name__}")
@@ -444,7 +445,7 @@ def no_match_error(query: str, subset: str | None = None) -> NotFound:
     lacks, a wnid missing its zero padding or a verb's name say so; anything else gets
     look-alike lemmas as ``suggestions``.
     """
-    from imagenet_cli.index.synsets import no_match_error as explain
+    from imagenet_cli.index.search import no_match_error as explain
 
     return explain(query, subset)
 

@@ -10,13 +10,8 @@ from hypothesis import strategies as st
 
 from imagenet_cli._errors import ImagenetError, NotFoundError
 from imagenet_cli.index.identifiers import resolve
-from imagenet_cli.index.synsets import (
-    Match,
-    base_forms,
-    normalize,
-    search_synsets,
-    suggest_lemmas,
-)
+from imagenet_cli.index.search import Match, search_synsets
+from imagenet_cli.index.synsets import base_forms, normalize, suggest_lemmas
 from tests.conftest import examples
 
 

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from imagenet_cli._errors import DataMissingError, ImagenetError
+from imagenet_cli.corpus.lexnames import LEXNAMES, lexnames_text
 from imagenet_cli.corpus.reader import (
-    LEXNAMES,
     find_wordnet_dir,
-    lexnames_text,
     open_wordnet,
     wnid_of,
 )

@@ -350,7 +350,7 @@ def supply_missing(folder: Path) -> list[str]:
     Returns:
         The names of the files written.
     """
-    from imagenet_cli.corpus.reader import lexnames_text
+    from imagenet_cli.corpus.lexnames import lexnames_text
 
     written = []
     if not (folder / "lexnames").is_file():

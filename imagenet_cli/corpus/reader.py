@@ -5,7 +5,7 @@ WordNet 3.0 corpus is accepted. NLTK 3.10 cannot read the Princeton database fil
 Linux distributions ship them (Debian's ``wordnet-base``) without help:
 
 * they lack the ``lexnames`` file; its 45 rows are printed in the lexnames(5WN) manual
-  page and are served here from :data:`LEXNAMES` when the folder has none;
+  page and are served from :mod:`imagenet_cli.corpus.lexnames` when the folder has none;
 * NLTK's ``wordnet`` loader only looks in folders on ``nltk.data.path``; here the reader
   is built directly on whichever folder :func:`find_wordnet_dir` picks;
 * ``WordNetCorpusReader.map_wn`` compares the corpus version with the name of NLTK's own
@@ -23,36 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from imagenet_cli._errors import DataMissingError, ImagenetError
-
-#: The lexicographer file names, numbered 00-44, as listed in the lexnames(5WN) manual
-#: page of WordNet 3.0 (Debian: /usr/share/man/man5/lexnames.5WN.gz). Syntactic category
-#: codes: 1 noun, 2 verb, 3 adjective, 4 adverb.
-LEXNAMES: tuple[tuple[str, int], ...] = (
-    ("adj.all", 3), ("adj.pert", 3), ("adv.all", 4), ("noun.Tops", 1),
-    ("noun.act", 1), ("noun.animal", 1), ("noun.artifact", 1), ("noun.attribute", 1),
-    ("noun.body", 1), ("noun.cognition", 1), ("noun.communication", 1), ("noun.event", 1),
-    ("noun.feeling", 1), ("noun.food", 1), ("noun.group", 1), ("noun.location", 1),
-    ("noun.motive", 1), ("noun.object", 1), ("noun.person", 1), ("noun.phenomenon", 1),
-    ("noun.plant", 1), ("noun.possession", 1), ("noun.process", 1), ("noun.quantity", 1),
-    ("noun.relation", 1), ("noun.shape", 1), ("noun.state", 1), ("noun.substance", 1),
-    ("noun.time", 1), ("verb.body", 2), ("verb.change", 2), ("verb.cognition", 2),
-    ("verb.communication", 2), ("verb.competition", 2), ("verb.consumption", 2),
-    ("verb.contact", 2), ("verb.creation", 2), ("verb.emotion", 2), ("verb.motion", 2),
-    ("verb.perception", 2), ("verb.possession", 2), ("verb.social", 2),
-    ("verb.stative", 2), ("verb.weather", 2), ("adj.ppl", 3),
-)  # fmt: skip
+from imagenet_cli.corpus.lexnames import lexnames_text
 
 INSTALL_HINT = (
     "run `imagenet wordnet install` (NLTK's package), or install Debian's wordnet-base "
     "(apt-get install wordnet-base), or set IMAGENET_WORDNET_DIR to a WordNet 3.0 folder"
 )
-
-
-def lexnames_text() -> str:
-    """The ``lexnames`` file as WordNet 3.0 would ship it: 45 tab-separated rows."""
-    return "".join(
-        f"{number:02d}\t{name}\t{category}\n" for number, (name, category) in enumerate(LEXNAMES)
-    )
 
 
 def find_wordnet_dir() -> Path:
