@@ -71,7 +71,6 @@ if TYPE_CHECKING:
         computed_costs,
         variant_layer_costs,
     )
-    from imagenet_cli.facts.architectures import get_architecture as find_architecture
     from imagenet_cli.facts.layers import NetworkCost
     from imagenet_cli.facts.timeline import FIRST_CONTEST, LAST_CONTEST
     from imagenet_cli.facts.timeline import Entry as TimelineEntry
@@ -275,7 +274,6 @@ _LAZY = {
     "import_wordnet": "imagenet_cli.corpus.installer:import_corpus",
     "InstallError": "imagenet_cli.corpus.installer",
     "verify_index": "imagenet_cli.corpus.fullwordnet",
-    "find_architecture": "imagenet_cli.facts.architectures:get_architecture",
     "computed_costs": "imagenet_cli.facts.architectures",
     "variant_layer_costs": "imagenet_cli.facts.architectures",
     "atomic_write": "imagenet_cli._files",
@@ -728,9 +726,11 @@ def class_depths() -> dict[int, int]:
 def architectures() -> tuple[Architecture, ...]:
     """Every bundled architecture family, oldest first, with its paper, variants,
     torchvision checkpoints (library-reproduced accuracy) and paper-reported results."""
+    from copy import deepcopy
+
     from imagenet_cli.facts.architectures import list_architectures
 
-    return list_architectures()
+    return deepcopy(list_architectures())  # the loader's cache stays the loader's
 
 
 def architecture(name: str) -> Architecture:
@@ -740,9 +740,22 @@ def architecture(name: str) -> Architecture:
     Raises:
         NotFound: no family or variant has that name (with suggestions).
     """
+    return find_architecture(name)[0]
+
+
+def find_architecture(name: str) -> tuple[Architecture, Variant | None]:
+    """``(family, variant)`` for a variant name, ``(family, None)`` for a family name;
+    copies, so a caller's changes never reach the next caller.
+
+    Raises:
+        NotFound: no family or variant has that name (with suggestions).
+        EmptyInput: an empty name.
+    """
+    from copy import deepcopy
+
     from imagenet_cli.facts.architectures import get_architecture
 
-    return get_architecture(name)[0]
+    return deepcopy(get_architecture(name))
 
 
 def variant(name: str) -> Variant:
@@ -751,9 +764,7 @@ def variant(name: str) -> Variant:
     Raises:
         NotFound: no family or variant has that name (with suggestions).
     """
-    from imagenet_cli.facts.architectures import get_architecture
-
-    family, chosen = get_architecture(name)
+    family, chosen = find_architecture(name)
     found = chosen or family.headline_variant
     if found is None:
         raise NotFound("architecture variant", name, suggestions=())

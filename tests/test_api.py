@@ -232,6 +232,14 @@ def test_values_are_immutable_and_answers_unshared() -> None:
     found.clear()
     assert len(inet.search("dog", limit=3)) == 3
     assert isinstance(inet.classes(), tuple)
+    resnet = inet.architecture("resnet")
+    resnet.sources.clear()
+    resnet.variants[0].extra["note"] = "changed by a caller"
+    again = inet.architecture("resnet")
+    assert again.sources and again.variants[0].extra.get("note") != "changed by a caller"
+    facts = inet.releases()
+    facts.clear()
+    assert inet.releases()
     assert isinstance(inet.synset("dog.n.01").lemmas, tuple)
 
 
