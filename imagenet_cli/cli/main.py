@@ -15,6 +15,7 @@ COMMANDS = {
     "synsets": ("synsets", "synsets"), "classes": ("classes", "classes"),
     "subsets": ("subsets", "subsets"), "timeline": ("timeline", None), "arch": ("arch", None),
     "about": ("about", None), "wordnet": ("wordnet", "wordnet"), "data": ("data", "data"),
+    "browse": ("browse", None),
 }  # fmt: skip
 
 
