@@ -96,10 +96,10 @@ class BrowseApp(App[None]):
     CSS = """
     #status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     #panes { height: 1fr; }
-    HierarchyTree { width: 1fr; min-width: 30; }
+    HierarchyTree { width: 1fr; min-width: 30; scrollbar-size: 1 1; }
     #detail-pane {
         width: 40%; min-width: 28; max-width: 60;
-        border-left: vkey $secondary; padding: 0 1;
+        border-left: vkey $secondary; padding: 0 1; scrollbar-size-vertical: 1;
     }
     SearchBox { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
     """
@@ -131,6 +131,7 @@ class BrowseApp(App[None]):
         self.hits: list[int] = []
         self.hit = 0
         self.detail = Text()
+        self.shown: TreeNode[Slot] | None = None  # the node the detail pane shows
 
     # -- layout -----------------------------------------------------------------------
 
@@ -155,6 +156,13 @@ class BrowseApp(App[None]):
             self.jump(self.start)
         self.tree_pane.focus()
 
+    def on_resize(self) -> None:
+        node = self.tree_pane.cursor_node
+        if node is not None:
+            self.shown = None
+            self.call_after_refresh(self._show, node)
+            self.call_after_refresh(self._reveal, node)
+
     # -- loading ----------------------------------------------------------------------
 
     def _reroot(self, offset: int) -> None:
@@ -167,7 +175,6 @@ class BrowseApp(App[None]):
         self._load(tree.root)
         tree.root.expand()
         self._place_cursor(tree.root)
-        self._show_status(tree.root)
 
     def _load(self, node: TreeNode[Slot]) -> None:
         """Read the node's children from the index and start adding them in chunks."""
@@ -201,14 +208,19 @@ class BrowseApp(App[None]):
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Slot]) -> None:
-        slot = event.node.data
-        if slot is None:
+        self._show(event.node)
+
+    def _show(self, node: TreeNode[Slot]) -> None:
+        """Fill the detail pane and the status line for the node under the cursor."""
+        slot = node.data
+        if slot is None or node is self.shown:
             return
+        self.shown = node
         self.detail = detail_text(self.view.detail(slot.entry.offset), self.view.subset)
         self.query_one("#detail", Static).update(self.detail)
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
-        self._scroll_label_into_view(event.node)
-        self._show_status(event.node)
+        self._scroll_label_into_view(node)
+        self._show_status(node)
 
     def _scroll_label_into_view(self, node: TreeNode[Slot]) -> None:
         """Scroll sideways, as little as possible, so the node's label is in view (leaves
@@ -231,9 +243,20 @@ class BrowseApp(App[None]):
         tree = self.tree_pane
         _ = tree.last_line  # rebuild the tree's lines now, so the node knows its line
         tree.move_cursor(node)
+        self._show(node)
+        self._reveal(node)
+        # Before the first layout the tree has no size yet: reveal it again after it.
+        self.call_after_refresh(self._reveal, node)
+
+    def _reveal(self, node: TreeNode[Slot]) -> None:
+        """Scroll so the node sits mid-screen with its label in view."""
+        tree = self.tree_pane
+        if tree.cursor_node is not node:
+            return
         tree.center_scroll = True  # a jump lands mid-screen, with context above and below
         tree.scroll_to_node(node, animate=False)
         tree.center_scroll = False
+        self._scroll_label_into_view(node)
 
     def _follow(self, path: tuple[int, ...]) -> TreeNode[Slot] | None:
         """Expand the tree along ``path`` (offsets from the root down) and return its end."""

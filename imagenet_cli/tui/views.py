@@ -29,10 +29,6 @@ def label(entry: Entry) -> Text:
     return text
 
 
-def _count(n: int, noun: str, plural: str = "s") -> str:
-    return f"{n:,} {noun}{'' if n == 1 else plural}"
-
-
 def detail_text(detail: Detail, subset: str | None = None) -> Text:
     """The detail pane: name and wnid, class numbers, lemmas, gloss, every parent, counts
     below, lists, and every hypernym path root first."""
@@ -41,8 +37,8 @@ def detail_text(detail: Detail, subset: str | None = None) -> Text:
     text.append(synset.name, style="bold")
     text.append(f"  {synset.wnid}\n", style="cyan")
     if synset.ilsvrc2012_index is not None:
-        text.append(f"ILSVRC-2012 class {synset.ilsvrc2012_index}", style="bold green")
-        text.append(f" · ILSVRC2012_ID {synset.ilsvrc2012_id}\n", style="green")
+        text.append(f"ILSVRC-2012 class {synset.ilsvrc2012_index}\n", style="bold green")
+        text.append(f"ILSVRC2012_ID {synset.ilsvrc2012_id} (devkit)\n", style="green")
     text.append(", ".join(synset.words) + "\n", style="italic")
     text.append(synset.gloss + "\n\n")
 
@@ -56,13 +52,16 @@ def detail_text(detail: Detail, subset: str | None = None) -> Text:
             text.append(" (instance of)", style="dim")
         text.append("\n")
 
-    text.append("Below (itself included)\n", style="bold")
-    text.append(f"  {_count(detail.classes_below, 'ILSVRC-2012 class', 'es')}\n")
-    text.append(f"  {_count(detail.in21k_below, '21k synset')} (fall 2011)\n")
-    where = f"in {subset}" if subset else "in the index"
-    text.append(
-        f"  {_count(detail.children, 'hyponym')} {where}, {detail.wordnet_hyponyms:,} in WordNet\n"
+    text.append("Below, itself included\n", style="bold")
+    where = "in list" if subset else "in index"
+    rows = (
+        ("ILSVRC-2012 classes", detail.classes_below),
+        ("21k synsets (2011)", detail.in21k_below),
+        (f"hyponyms {where}", detail.children),
+        ("hyponyms in WordNet", detail.wordnet_hyponyms),
     )
+    for name, value in rows:
+        text.append(f"  {name:<19}{value:>6,}\n")
     text.append("Lists ", style="bold")
     text.append((", ".join(synset.subsets) or "none (an ancestor only)") + "\n")
 
