@@ -48,6 +48,11 @@ def browse(
             raise ImagenetError(f"{start.name} ({start.wnid}) is not in {subset}")
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise ImagenetError("imagenet browse needs a terminal (stdin and stdout)")
+    import gc
+
     from imagenet_cli.tui.app import BrowseApp
 
+    # Everything loaded so far lives as long as the app: keep it out of the collector's
+    # full passes, which would otherwise stall key presses while the tree grows.
+    gc.freeze()
     BrowseApp(view, None if start is None else start.offset).run()
