@@ -344,3 +344,20 @@ def test_other_commands_never_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_escape_closes_the_search_and_keys_go_back_to_the_tree(wn: Any) -> None:
+    app = BrowseApp(start=offset(wn.synset("dog.n.01")))
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("slash", "z", "escape")  # "z" is typed, not a zoom
+        assert app.tree_pane.has_focus and not app.zooms
+        await pilot.press("z")
+        assert app.tree_pane.root.data.entry.name == "dog.n.01"  # type: ignore[union-attr]
+        await pilot.press("p")  # at the zoomed root: nothing above in this tree
+        assert cursor(app).entry.name == "dog.n.01"
+        await pilot.press("u", "u")  # the second has no zoom to leave
+        assert app.tree_pane.root.data.entry.name == "entity.n.01"  # type: ignore[union-attr]
+        assert any("Not zoomed" in n.message for n in app._notifications)
+
+    drive(app, script)

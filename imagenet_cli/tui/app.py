@@ -84,7 +84,7 @@ class SearchBox(Input):
 
     def action_cancel(self) -> None:
         self.value = ""
-        self.display = False
+        self.app.query_one("#searchbar").display = False
         self.app.query_one(HierarchyTree).focus()
 
 
@@ -101,7 +101,9 @@ class BrowseApp(App[None]):
         width: 40%; min-width: 28; max-width: 60;
         border-left: vkey $secondary; padding: 0 1; scrollbar-size-vertical: 1;
     }
-    SearchBox { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
+    #searchbar { display: none; height: 1; background: $boost; }
+    #searchbar Static { width: auto; padding: 0 0 0 1; color: $accent; text-style: bold; }
+    SearchBox { border: none; height: 1; padding: 0 1; background: $boost; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
@@ -141,7 +143,11 @@ class BrowseApp(App[None]):
             yield HierarchyTree(Text(""), id="tree")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
-        yield SearchBox(placeholder="search: lemma, wnid, name or class; Enter jumps", id="search")
+        with Horizontal(id="searchbar"):
+            yield Static("Search:")
+            yield SearchBox(
+                placeholder="lemma, wnid, name or class index; Enter jumps", id="search"
+            )
         yield Footer()
 
     @property
@@ -345,13 +351,12 @@ class BrowseApp(App[None]):
         """Open the search line."""
         box = self.query_one(SearchBox)
         box.value = ""
-        box.display = True
+        self.query_one("#searchbar").display = True
         box.focus()
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
-        box = self.query_one(SearchBox)
-        box.display = False
+        self.query_one("#searchbar").display = False
         self.tree_pane.focus()
         query = event.value.strip()
         if not query:
