@@ -133,7 +133,7 @@ def stalls() -> dict[str, tuple[float, float]]:
         ("expand herb.n.01, 21k view", "in21k-fall2011", 12205694, True),
         ("expand person.n.01 (251)", None, 7846, True),
         ("expand shrub.n.01 (255)", None, 13112664, True),
-        ("jump into herb.n.01's children", None, 12205694, False),
+        ("jump to herb.n.01 (a search hit)", None, 12205694, False),
     ]
     for case in cases:
         asyncio.run(run(*case))
