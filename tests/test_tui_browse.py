@@ -24,6 +24,7 @@ from imagenet_cli.tui.app import CHUNK, BrowseApp, Slot
 from imagenet_cli.tui.model import HierarchyView
 from tests.conftest import ROOT, timm_list
 from tests.test_cli import run
+from tests.test_files import tiny_disk  # noqa: F401 - a fixture
 
 SIZE = (80, 24)
 GOLDEN = ROOT / "tests" / "golden"
@@ -260,6 +261,23 @@ def test_ctrl_s_saves_an_svg(wn: Any, tmp_path: Path, monkeypatch: pytest.Monkey
     assert saved.name.startswith("imagenet-browse-n02084071-") and saved.suffix == ".svg"
     svg = saved.read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "dog.n.01" in svg
+
+
+def test_ctrl_s_on_a_full_disk_says_so_and_leaves_nothing(
+    wn: Any,
+    tiny_disk: Path,  # noqa: F811 - the fixture imported above
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tiny_disk)  # 64 KiB: less than one screenshot
+    app = BrowseApp(start=offset(wn.synset("dog.n.01")))
+
+    async def script(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+s")
+        (note,) = app._notifications
+        assert note.severity == "error" and "cannot write imagenet-browse-" in note.message
+
+    drive(app, script)
+    assert list(tiny_disk.iterdir()) == []
 
 
 # -- snapshots ---------------------------------------------------------------------------

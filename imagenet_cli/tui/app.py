@@ -401,7 +401,7 @@ class BrowseApp(App[None]):
         found = self._cursor_slot()
         name = found[1].entry.wnid if found else "screen"
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-        path = Path.cwd() / f"imagenet-browse-{name}-{stamp}.svg"
+        path = Path(f"imagenet-browse-{name}-{stamp}.svg")  # relative: the cwd may be gone
         svg = self.export_screenshot(title="imagenet browse")
         try:
             with atomic_write(path) as handle:
@@ -409,7 +409,7 @@ class BrowseApp(App[None]):
         except ImagenetError as error:
             self.notify(error.message, severity="error", markup=False)
             return
-        self.notify(f"Saved {path}", markup=False)
+        self.notify(f"Saved {path} in the current folder", markup=False)
 
     # -- status -----------------------------------------------------------------------
 
