@@ -55,4 +55,6 @@ def browse(
     # Everything loaded so far lives as long as the app: keep it out of the collector's
     # full passes, which would otherwise stall key presses while the tree grows.
     gc.freeze()
-    BrowseApp(view, None if start is None else start.offset).run()
+    app = BrowseApp(view, None if start is None else start.offset)
+    app.run()
+    raise typer.Exit(code=app.return_code or 0)

@@ -113,6 +113,7 @@ class BrowseApp(App[None]):
         Binding("c", "copy_wnid", "Copy"),
         Binding("ctrl+s", "save_svg", "SVG"),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),
         Binding("n", "next_hit", "Next hit", show=False),
     ]
 
