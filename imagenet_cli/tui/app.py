@@ -51,6 +51,10 @@ class HierarchyTree(Tree[Slot]):
         Binding("left", "close_or_up", "Close", show=False),
     ]
 
+    def on_resize(self) -> None:
+        if isinstance(self.app, BrowseApp):
+            self.app.reveal_cursor()
+
     def get_label_width(self, node: TreeNode[Slot]) -> int:
         # Textual renders every label to measure it on each rebuild; the label's own
         # length and the arrow's are enough here and keep big expansions quick.
@@ -163,12 +167,13 @@ class BrowseApp(App[None]):
             self.jump(self.start)
         self.tree_pane.focus()
 
-    def on_resize(self) -> None:
+    def reveal_cursor(self) -> None:
+        """Bring the cursor's node back into view, and redo the status line (after the
+        tree pane changed size)."""
         node = self.tree_pane.cursor_node
         if node is not None:
-            self.shown = None
-            self.call_after_refresh(self._show, node)
-            self.call_after_refresh(self._reveal, node)
+            self._reveal(node)
+            self._show_status(node)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -229,9 +234,10 @@ class BrowseApp(App[None]):
         self._scroll_label_into_view(node)
         self._show_status(node)
 
-    def _scroll_label_into_view(self, node: TreeNode[Slot]) -> None:
+    def _scroll_label_into_view(self, node: TreeNode[Slot], snug: bool = False) -> None:
         """Scroll sideways, as little as possible, so the node's label is in view (leaves
-        sit up to 18 levels deep; Textual's tree scrolls only up and down)."""
+        sit up to 18 levels deep; Textual's tree scrolls only up and down); ``snug``:
+        as far left as the label allows, even if it is in view already."""
         tree = self.tree_pane
         depth = 0
         at = node.parent
@@ -241,7 +247,7 @@ class BrowseApp(App[None]):
         end = start + tree.get_label_width(node)
         width = tree.scrollable_content_region.width
         x = tree.scroll_x
-        if start < x or end > x + width:
+        if snug or start < x or end > x + width:
             tree.scroll_to(x=min(start, max(0, end - width)), animate=False)
 
     # -- moving -----------------------------------------------------------------------
@@ -256,14 +262,15 @@ class BrowseApp(App[None]):
         self.call_after_refresh(self._reveal, node)
 
     def _reveal(self, node: TreeNode[Slot]) -> None:
-        """Scroll so the node sits mid-screen with its label in view."""
+        """Scroll so the node sits mid-screen with its label in view, as far left as
+        the label allows."""
         tree = self.tree_pane
         if tree.cursor_node is not node:
             return
         tree.center_scroll = True  # a jump lands mid-screen, with context above and below
         tree.scroll_to_node(node, animate=False)
         tree.center_scroll = False
-        self._scroll_label_into_view(node)
+        self._scroll_label_into_view(node, snug=True)
 
     def _follow(self, path: tuple[int, ...]) -> TreeNode[Slot] | None:
         """Expand the tree along ``path`` (offsets from the root down) and return its end."""
