@@ -163,6 +163,29 @@ def test_dog_lists_both_parents(wn: Any) -> None:
     drive(app, script)
 
 
+def test_labels_count_classes_and_21k_synsets_below(
+    wn: Any, ilsvrc2012: list[str], timm_wheel: zipfile.ZipFile
+) -> None:
+    """``dog.n.01 (118 · 190) ⇄``: the counts of NLTK's hyponym closure (dog itself
+    included) in timm's ILSVRC-2012 and fall 2011 21k lists; every path listed."""
+    in21k = set(timm_list(timm_wheel, "imagenet22k_synsets.txt"))
+    dog = wn.synset("dog.n.01")
+    below = {wnid(s) for s in {dog, *dog.closure(lambda s: s.hyponyms() + s.instance_hyponyms())}}
+    app = BrowseApp(start=offset(dog))
+
+    async def script(pilot: Pilot[None]) -> None:
+        node = app.tree_pane.cursor_node
+        assert node is not None
+        assert str(node.label) == (
+            f"dog.n.01 ({len(below & set(ilsvrc2012))} · {len(below & in21k)}) ⇄"
+        )
+        detail = app.detail.plain
+        for path in dog.hypernym_paths():
+            assert " › ".join(s.name() for s in path) in detail.replace("\n", " ")
+
+    drive(app, script)
+
+
 def test_p_moves_to_the_parent(wn: Any) -> None:
     golden = wn.synset_from_pos_and_offset("n", 2099601)
     app = BrowseApp(start=offset(golden))
