@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fcntl
+import gc
 import os
 import pty
 import resource
@@ -105,7 +106,10 @@ def stalls() -> dict[str, tuple[float, float]]:
     found: dict[str, tuple[float, float]] = {}
 
     async def run(label: str, subset: str | None, start: int, expand: bool) -> None:
-        app = BrowseApp(HierarchyView(subset), start=start)
+        view = HierarchyView(subset)
+        gc.collect()  # drop the previous case's app, as a fresh process would not have it
+        gc.freeze()  # as ``imagenet browse`` does before its app starts
+        app = BrowseApp(view, start=start)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             node = app.tree_pane.cursor_node
