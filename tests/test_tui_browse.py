@@ -186,6 +186,17 @@ def test_labels_count_classes_and_21k_synsets_below(
     drive(app, script)
 
 
+def test_instance_hypernyms_are_marked(wn: Any) -> None:
+    sun = wn.synset("sun.n.01")
+    (star,) = sun.instance_hypernyms()
+    app = BrowseApp(start=offset(sun))
+
+    async def script(pilot: Pilot[None]) -> None:
+        assert f"{star.name()} {wnid(star)} (instance of)" in app.detail.plain
+
+    drive(app, script)
+
+
 def test_p_moves_to_the_parent(wn: Any) -> None:
     golden = wn.synset_from_pos_and_offset("n", 2099601)
     app = BrowseApp(start=offset(golden))

@@ -193,15 +193,13 @@ class HierarchyView:
             raise ImagenetError(f"n{offset:08d} is not in the index")
         synset = found[offset]
         paths = hypernym_paths(offset)
-        above = [int(w[1:]) for w in synset.parents]
-        info = nodes({*above, *(o for path in paths for o in path)})
-        instances = set(synset.instance_hypernyms)
+        sql = "SELECT hypernym, instance FROM hypernyms WHERE offset = ? ORDER BY position"
+        above = index_db().execute(sql, (offset,)).fetchall()
+        info = nodes({*(p for p, _ in above), *(o for path in paths for o in path)})
         here = info[offset]
         return Detail(
             synset=synset,
-            parents=tuple(
-                Parent(f"n{p:08d}", info[p].name, f"n{p:08d}" in instances) for p in above
-            ),
+            parents=tuple(Parent(f"n{p:08d}", info[p].name, bool(i)) for p, i in above),
             paths=tuple(tuple(info[o].name for o in path) for path in paths),
             classes_below=here.classes_below,
             in21k_below=here.in21k_below,
