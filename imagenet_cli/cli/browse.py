@@ -21,7 +21,7 @@ def browse(
         Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
         typer.Argument(
             help="Open on this synset (wnid, name, lemma or class index).",
-            metavar="[ID]",
+            metavar="ID",
             show_default=False,
         ),
     ] = None,
