@@ -22,6 +22,7 @@ COMMANDS = {
     "about": ("about", None), "wordnet": ("wordnet", "wordnet"), "data": ("data", "data"),
     "figures": ("figures", None),
     "eval": ("eval", None),
+    "browse": ("browse", None),
 }  # fmt: skip
 
 

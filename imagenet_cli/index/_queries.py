@@ -610,3 +610,70 @@ def class_closure_nodes() -> list[tuple[int, int | None, int, str]]:
         )
         .fetchall()
     )
+
+
+# the browser ------------------------------------------------------------------------------
+
+
+def list_closure(name: str) -> set[int]:
+    """A bundled list's synsets and all their hypernyms (one recursive query)."""
+    rows = index_db().execute(
+        "WITH RECURSIVE up(offset) AS (SELECT m.offset FROM members m JOIN subsets s "
+        "ON s.id = m.subset WHERE s.name = ? UNION "
+        "SELECT h.hypernym FROM hypernyms h JOIN up u ON h.offset = u.offset) "
+        "SELECT offset FROM up",
+        (name,),
+    )
+    return {o for (o,) in rows}
+
+
+def child_edges(parents: Sequence[int]) -> list[tuple[int, int]]:
+    """``(hypernym, hyponym)`` of every edge below the given synsets."""
+    found: list[tuple[int, int]] = []
+    for chunk in _chunks(list(parents)):
+        found += (
+            index_db()
+            .execute(
+                f"SELECT hypernym, offset FROM hypernyms WHERE hypernym IN ({_marks(chunk)})",
+                list(chunk),
+            )
+            .fetchall()
+        )
+    return found
+
+
+def parent_counts(offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """``(offset, number of direct hypernyms)`` of each offset that has any."""
+    found: list[tuple[int, int]] = []
+    for chunk in _chunks(list(offsets)):
+        found += (
+            index_db()
+            .execute(
+                f"SELECT offset, count(*) FROM hypernyms WHERE offset IN ({_marks(chunk)}) "
+                "GROUP BY offset",
+                list(chunk),
+            )
+            .fetchall()
+        )
+    return found
+
+
+def parents_with_kind(offset: int) -> list[tuple[int, int]]:
+    """``(hypernym, instance)`` of one synset, in stored order."""
+    return (
+        index_db()
+        .execute(
+            "SELECT hypernym, instance FROM hypernyms WHERE offset = ? ORDER BY position", (offset,)
+        )
+        .fetchall()
+    )
+
+
+def present(offsets: Sequence[int]) -> list[int]:
+    """The given offsets that are synsets of the index."""
+    found: list[int] = []
+    for chunk in _chunks(list(offsets)):
+        found += [o for (o,) in index_db().execute(
+            f"SELECT offset FROM synsets WHERE offset IN ({_marks(chunk)})", list(chunk)
+        )]  # fmt: skip
+    return found

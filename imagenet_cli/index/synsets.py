@@ -326,8 +326,14 @@ def subset_members(name: str) -> tuple[int, ...]:
     """
     name = clean(name)
     found = q.subset_offsets(name.strip().lower())
-    if found is None:
-        raise NotFoundError("subset", name, subset_names())
+    if found is None:  # a label layout's name or alias: in1k, imagenet-21k-goog ...
+        from imagenet_cli.index.labelspaces import all_aliases, subset_alias
+
+        alias = subset_alias(name.strip().lower())
+        found = None if alias is None else q.subset_offsets(alias)
+        if found is None:
+            known = [*subset_names(), *(a for a, n in all_aliases().items() if n in subset_names())]
+            raise NotFoundError("subset", name, known)
     return tuple(found)
 
 
