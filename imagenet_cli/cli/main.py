@@ -13,6 +13,7 @@ import typer
 from imagenet_cli import ImagenetError, __version__
 from imagenet_cli.cli.errors import printable, report
 from imagenet_cli.cli.exitcodes import ExitCode
+from imagenet_cli.cli.signals import Terminated, terminate
 from imagenet_cli.cli.stdio import checked_stdio, output_failed
 
 #: Each top-level command and the module whose ``app`` holds it (``None``: a group name).
@@ -99,18 +100,6 @@ def _closed_pipe() -> bool:
     return type(sys.stdout).__name__.endswith("PacifyFlushWrapper")
 
 
-class _Terminated(BaseException):
-    """SIGTERM or SIGHUP, raised where the command is, so its clean-up runs."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _terminate(signum: int, _frame: object) -> None:
-    raise _Terminated(signum)
-
-
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null, so nothing left in its buffer is written (or fails) later."""
     null = os.open(os.devnull, os.O_WRONLY)
@@ -139,7 +128,7 @@ def run() -> None:
     * Ctrl-C ends with 130; SIGTERM and SIGHUP with 128 + the signal (143, 129).
     """
     checked_stdio()
-    previous = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
     wanted = sys.argv[1] if len(sys.argv) > 1 else None
     code: int
     try:
@@ -166,7 +155,7 @@ def run() -> None:
         _quiet_stdout()
         _say("Error: interrupted")
         code = ExitCode.INTERRUPTED
-    except _Terminated as stopped:
+    except Terminated as stopped:
         _quiet_stdout()
         _say("Error: terminated")
         code = 128 + stopped.signum

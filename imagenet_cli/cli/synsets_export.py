@@ -5,16 +5,14 @@ Registered onto the ``synsets`` app by :func:`register` (called from ``cli/synse
 
 from __future__ import annotations
 
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from imagenet_cli.cli.errors import report, user_errors
+from imagenet_cli.cli.signals import Terminated, signals_interrupt
 
 OptionalId = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time
@@ -34,27 +32,6 @@ SubsetOption = Annotated[
         "hypernym above them.",
     ),
 ]
-
-
-class _Terminated(BaseException):
-    """SIGTERM or SIGHUP, raised inside the write so the temporary file is removed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    def stop(signum: int, _frame: object) -> None:
-        raise _Terminated(signum)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def _usage(error: Exception) -> typer.Exit:
@@ -134,12 +111,12 @@ def export(
             from imagenet_cli import atomic_write
 
             try:
-                with _signals_interrupt(), atomic_write(output) as handle:
+                with signals_interrupt(), atomic_write(output) as handle:
                     for chunk in chunks:
                         handle.write(chunk)
-            except (KeyboardInterrupt, _Terminated) as stopped:
+            except (KeyboardInterrupt, Terminated) as stopped:
                 sys.stderr.write(f"Error: interrupted; {output} was not written\n")
-                code = 128 + stopped.signum if isinstance(stopped, _Terminated) else 130
+                code = 128 + stopped.signum if isinstance(stopped, Terminated) else 130
                 raise typer.Exit(code=code) from None
         else:
             for chunk in chunks:

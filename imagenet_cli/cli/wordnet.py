@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from imagenet_cli.cli.errors import printable, user_errors
+from imagenet_cli.cli.signals import Terminated, signals_interrupt
 from imagenet_cli.render.console import print_view, write_json
 
 app = typer.Typer(
@@ -124,29 +124,6 @@ def _root(given: str | None) -> Path:
     return target
 
 
-class _Terminated(BaseException):
-    """SIGTERM or SIGHUP, raised where the install is so its clean-up runs."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-@contextmanager
-def _signals_interrupt() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an exception, so staging files are removed as on Ctrl-C."""
-
-    def stop(signum: int, _frame: object) -> None:
-        raise _Terminated(signum)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
 def _interrupted(code: int = 130) -> typer.Exit:
     sys.stderr.write("Error: interrupted; nothing was installed and any old corpus is intact\n")
     return typer.Exit(code=code)
@@ -159,14 +136,14 @@ def _guarded() -> Iterator[None]:
     from imagenet_cli.cli.errors import report
 
     try:
-        with _signals_interrupt():
+        with signals_interrupt():
             yield
     except SwapInterrupted as stopped:
         report(stopped)
         raise typer.Exit(code=128 + stopped.signum) from None
     except KeyboardInterrupt:
         raise _interrupted() from None
-    except _Terminated as stopped:
+    except Terminated as stopped:
         raise _interrupted(128 + stopped.signum) from None
 
 

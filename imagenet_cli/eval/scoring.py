@@ -40,7 +40,8 @@ class Accuracy:
     """Accuracy on one label set, in percent.
 
     Attributes:
-        labels: ``original`` (the ILSVRC-2012 labels or the file's targets) or ``real``.
+        labels: ``original`` (the ILSVRC-2012 validation labels), ``targets`` (the file's
+            own target column, which then stands for them) or ``real``.
         n: images scored.
         left_out: images not scored: no ReaL label, or a label outside ``--subset``.
         top1: percent right at k = 1 (``None`` when no image could be scored: ReaL with
@@ -308,7 +309,8 @@ def _evaluate(
     confusions: Counter[tuple[int, int]] = Counter(
         {divmod(key, 1000): count for key, count in wrong.items()}
     )
-    accuracy = Accuracy("original", n, len(targets) - n, 100.0 * right1 / n,
+    reference = "targets" if p.targets is not None else "original"  # what was scored against
+    accuracy = Accuracy(reference, n, len(targets) - n, 100.0 * right1 / n,
                         100.0 * right5 / n if k >= 5 else None)  # fmt: skip
     mistakes = sum(confusions.values()) + no_guess
     severity = (

@@ -43,7 +43,7 @@ def eval_csv_rows(result: Evaluation) -> list[dict[str, Any]]:
             "top1": None if accuracy.top1 is None else round(accuracy.top1, 4),
             "top5": None if accuracy.top5 is None else round(accuracy.top5, 4),
         }  # fmt: skip
-        if accuracy.labels == "original":
+        if accuracy.labels in ("original", "targets"):
             row["mistakes"] = result.mistakes
             if result.mistake_severity is not None:
                 row["mistake_severity"] = round(result.mistake_severity, 4)
@@ -80,7 +80,12 @@ def eval_view(result: Evaluation) -> Group:
     if result.hierarchical_distance:
         shown = ", ".join(f"@{k} {v:.3f}" for k, v in result.hierarchical_distance)
         lines.append(f"Hierarchical distance of the k best guesses: {shown}\n")
-        lines.append("(Making Better Mistakes' measures, original labels)\n")
+        against = (
+            "the file's targets"
+            if any(a.labels == "targets" for a in result.accuracies)
+            else "original labels"
+        )
+        lines.append(f"(Making Better Mistakes' measures, {against})\n")
     parts.append(lines)
     if result.mistakes and result.worst_classes:
         worst = Table(title="Worst classes (top-1)", title_justify="left")

@@ -116,8 +116,8 @@ def write_figures(
     """
     names = check_names(only)
     fmt = check_format(fmt)
+    require_matplotlib()  # before the folder is made: a failed run leaves nothing behind
     path = check_folder(folder)
-    require_matplotlib()
     written = []
     for name in names:
         target = path / f"{name}.{fmt}"

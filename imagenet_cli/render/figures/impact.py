@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from imagenet_cli.render.figures._style import INK, MUTED, footer, new_figure
+from imagenet_cli.render.figures._style import INK, MUTED, OKABE_ITO, footer, new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -13,10 +13,18 @@ if TYPE_CHECKING:
     from imagenet_cli.facts.architectures import Architecture, Variant
     from imagenet_cli.facts.layers import NetworkCost
 
-#: Years are coloured along cividis, a colour map made to read alike with every kind of
-#: colour vision (Nuñez et al., PLOS ONE 2018, doi:10.1371/journal.pone.0199239): one colour
-#: per year, never reused, earlier years darker.
-YEAR_MAP = "cividis"
+#: Two-year eras, each its own Okabe-Ito colour (eleven years are too many colours to tell
+#: apart; a continuous map made neighbouring years look alike).
+ERA_COLOURS = (
+    OKABE_ITO["black"], OKABE_ITO["blue"], OKABE_ITO["sky"], OKABE_ITO["green"],
+    OKABE_ITO["orange"], OKABE_ITO["vermillion"], OKABE_ITO["purple"],
+)  # fmt: skip
+
+
+def _era(year: int, first: int) -> tuple[int, int]:
+    start = first + 2 * ((year - first) // 2)
+    return start, start + 1
+
 
 #: Paper results we do not plot: other test sets, outside pre-training, ensembles.
 _NOT_COMPARABLE = ("2010", "JFT", "21k", "ensemble", "pre-trained on ImageNet", "320x320")
@@ -127,12 +135,9 @@ def draw(points: tuple[Point, ...]) -> Figure:
     ax = fig.add_axes((0.065, 0.21, 0.91, 0.65))
     ax.set_xscale("log")
     years = sorted({p.year for p in points})
-    from matplotlib import colormaps
-    from matplotlib.colors import to_hex
-
-    ramp = colormaps[YEAR_MAP]
-    span = max(last - first, 1)
-    colour = {y: to_hex(ramp(0.9 * (y - first) / span)) for y in years}
+    eras = sorted({_era(y, first) for y in years})
+    era_colour = {era: ERA_COLOURS[k % len(ERA_COLOURS)] for k, era in enumerate(eras)}
+    colour = {y: era_colour[_era(y, first)] for y in years}
     biggest = max((p.params for p in points if p.params), default=1.0)
     by_family: dict[str, list[Point]] = {}
     for p in points:
@@ -174,17 +179,17 @@ def draw(points: tuple[Point, ...]) -> Figure:
             marker="o",
             linestyle="",
             markersize=10,
-            markerfacecolor=colour[y],
+            markerfacecolor=era_colour[era],
             markeredgecolor=INK,
-            label=str(y),
+            label=f"{era[0]}-{min(era[1], last)}" if min(era[1], last) > era[0] else str(era[0]),
         )
-        for y in years
+        for era in eras
     ]
     legend = ax.legend(
         handles=year_handles,
         title="year of the paper",
         loc="upper left",
-        ncols=4,
+        ncols=3,
         fontsize=10.5,
         title_fontsize=11,
         alignment="left",
