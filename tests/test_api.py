@@ -63,7 +63,8 @@ def test_every_synset_equals_nltk(wn: Any) -> None:
         ]
         assert mine.min_depth() == theirs.min_depth()
         assert mine.max_depth() == theirs.max_depth()
-        assert ours(mine.root_hypernyms()) == offsets_of(theirs.root_hypernyms())
+        if offset % 16 == 0:  # NLTK's walk to the root is slow; every noun's root is entity
+            assert ours(mine.root_hypernyms()) == offsets_of(theirs.root_hypernyms())
         assert mine.wordnet_hyponym_count() == len(theirs.hyponyms()) + len(
             theirs.instance_hyponyms()
         )
@@ -134,6 +135,7 @@ def test_sense_keys_equal_princetons_index_sense(wn: Any) -> None:
     if not index_sense.exists():
         pytest.skip(f"no index.sense in {folder}")
     index = set(all_offsets())
+    bundled = dict(index_db().execute("SELECT sense_key, offset FROM lemmas"))
     seen = 0
     with index_sense.open(encoding="utf-8") as lines:
         for line in lines:
@@ -141,7 +143,8 @@ def test_sense_keys_equal_princetons_index_sense(wn: Any) -> None:
             if "%1:" not in key or int(offset) not in index:
                 continue
             seen += 1
-            if FULL or seen % 7 == 0:
+            assert bundled.get(key) == int(offset), key  # every key, in the bundled data
+            if seen % (25 if FULL else 200) == 0:  # and the resolver on a sample
                 assert inet.synset(key).offset == int(offset), key
     # Our keys are NLTK's Lemma.key(); index.sense lists one key per lower-cased lemma, so it
     # lacks the key of a second lemma that differs only in case (sun.n.01: sun and Sun).
