@@ -171,6 +171,7 @@ def test_cli_show_many_and_stdin() -> None:
     assert json.loads(out)["wnid"] == "n02099601"
 
 
+@pytest.mark.slow
 def test_label_files(
     wn: object, torchvision_wheel: zipfile.ZipFile, timm_wheel: zipfile.ZipFile
 ) -> None:

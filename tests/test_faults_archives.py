@@ -17,6 +17,9 @@ import pytest
 
 from imagenet_cli.corpus.installer import InstallError, safe_extract
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 LOCAL, CENTRAL = b"PK\x03\x04", b"PK\x01\x02"
 
 

@@ -19,6 +19,9 @@ import pytest
 
 from imagenet_cli.corpus.reader import find_wordnet_dir
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 HOPE = b"07511733 12 n 01 hope 1 "  # hope.n.01: not an ImageNet synset, after dog's line
 
 

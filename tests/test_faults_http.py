@@ -29,6 +29,9 @@ from tests.test_wordnet_corpus import (
     source,
 )
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 __all__ = ["package", "previous", "source"]  # fixtures used here
 
 

@@ -19,6 +19,9 @@ import pytest
 
 from imagenet_cli.cli.exitcodes import ExitCode
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(sys.executable).parent / "imagenet"
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
 

@@ -29,6 +29,9 @@ from imagenet_cli.corpus.finder import inspect_corpus
 from imagenet_cli.corpus.reader import find_wordnet_dir
 from imagenet_cli.corpus.swap import NEW_MARKER
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 EXCHANGE_STEPS = ["validated", "staged", "swapped", "unmarked", "discarded"]
 RENAME_STEPS = ["validated", "staged", "moved-aside", "swapped", "unmarked", "discarded"]
 #: From this step on the new corpus is committed: a signal lets the swap finish.

@@ -34,6 +34,9 @@ from imagenet_cli.corpus.finder import (
 from imagenet_cli.corpus.reader import find_wordnet_dir
 from tests.test_cli import run
 
+#: Fault injection runs real processes and corpora: CI runs it, the quick loop does not.
+pytestmark = pytest.mark.slow
+
 MARKER = "previous-corpus-marker"
 
 
