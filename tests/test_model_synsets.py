@@ -140,3 +140,16 @@ def test_search_never_raises_unexpectedly(text: str) -> None:
         return
     assert len(found.hits) <= 5
     assert found.total >= len(found.hits)
+
+
+def test_the_query_cap_is_longer_than_every_lemma_and_gloss(wn: Any) -> None:
+    """A query past MAX_QUERY is answered with no match: only right if no text is longer."""
+    from imagenet_cli._resources import index_db
+    from imagenet_cli.index.search import MAX_QUERY
+
+    offsets = [o for (o,) in index_db().execute("SELECT offset FROM synsets")]
+    longest = 0
+    for offset in offsets:
+        synset = wn.synset_from_pos_and_offset("n", offset)
+        longest = max(longest, len(synset.definition()), *map(len, synset.lemma_names()))
+    assert longest < MAX_QUERY

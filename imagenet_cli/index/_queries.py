@@ -275,20 +275,6 @@ def lemmas_containing(pattern: str) -> Iterator[tuple[int, str, str]]:
     )
 
 
-@cache
-def longest_text() -> int:
-    """Characters in the longest lemma key or gloss: no longer text can be inside one."""
-    row = (
-        index_db()
-        .execute(
-            "SELECT max((SELECT max(length(key)) FROM lemmas), "
-            "(SELECT max(length(gloss)) FROM synsets))"
-        )
-        .fetchone()
-    )
-    return int(row[0] or 0)
-
-
 def glosses_containing(pattern: str) -> Iterator[tuple[int, str, int, int]]:
     """``(offset, gloss, not_a_class, min_depth)`` of glosses matching a LIKE ``pattern``."""
     return index_db().execute(

@@ -119,7 +119,7 @@ def search_synsets(
     key = normalize(clean(query))
     if not key:
         raise EmptyInput("search query")
-    if len(key) > MAX_QUERY:  # longer than any lemma or gloss; SQLite caps LIKE patterns
+    if len(key) > MAX_QUERY:  # longer than any lemma or gloss (SQLite caps LIKE patterns)
         return SearchResults((), 0)
     allowed = None if subset is None else set(subset_members(subset))
 
@@ -145,24 +145,21 @@ def search_synsets(
     exact = _exact_identifier(query)
     if exact is not None:
         offer(exact[0].offset, Match.ID, (0,), exact[1])
-    # A query longer than every lemma and gloss is inside none (and SQLite refuses LIKE
-    # patterns over 50,000 bytes).
-    if len(key) <= q.longest_text():
-        like = _like_escape(key)
-        word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
-        classes = class_offsets()
-        for offset, lemma, lemma_key in q.lemmas_containing(f"%{like}%"):
-            not_class = offset not in classes
-            if lemma_key.startswith(key):
-                match = Match.PREFIX
-            elif word.search(lemma_key):
-                match = Match.WORD
-            else:
-                match = Match.SUBSTRING
-            offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
-        for offset, gloss, no_class, depth in q.glosses_containing(f"%{like}%"):
-            if word.search(gloss):
-                offer(offset, Match.GLOSS, (no_class, depth, offset), gloss)
+    like = _like_escape(key)
+    word = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE)
+    classes = class_offsets()
+    for offset, lemma, lemma_key in q.lemmas_containing(f"%{like}%"):
+        not_class = offset not in classes
+        if lemma_key.startswith(key):
+            match = Match.PREFIX
+        elif word.search(lemma_key):
+            match = Match.WORD
+        else:
+            match = Match.SUBSTRING
+        offer(offset, match, (not_class, len(lemma_key), lemma_key, offset), lemma)
+    for offset, gloss, no_class, depth in q.glosses_containing(f"%{like}%"):
+        if word.search(gloss):
+            offer(offset, Match.GLOSS, (no_class, depth, offset), gloss)
 
     # Look-alikes only when nothing else matched, and never for a real WordNet word:
     # "frump" is not a typo of "grump".
