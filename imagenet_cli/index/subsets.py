@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from imagenet_cli._errors import EmptyInput, NotFoundError
+from imagenet_cli._errors import EmptyInput
 from imagenet_cli.index import _queries as q
-from imagenet_cli.index.synsets import Synset, clean, load_synsets, subset_members, subset_names
+from imagenet_cli.index.synsets import (
+    Synset,
+    clean,
+    load_synsets,
+    subset_key,
+    subset_members,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +67,7 @@ def find_subset(name: str) -> Subset:
     key = name.strip().lower()
     if not key:
         raise EmptyInput("list name")
-    rows = q.subset_rows(key)
-    if not rows:  # a label layout's name or alias: in1k, imagenet-21k-goog, in22k ...
-        from imagenet_cli.index.labelspaces import subset_alias
-
-        rows = q.subset_rows(subset_alias(key) or key)
-    if not rows:
-        from imagenet_cli.index.labelspaces import all_aliases
-
-        known = [*subset_names(), *(a for a, n in all_aliases().items() if n in subset_names())]
-        raise NotFoundError("subset", name, known)
+    rows = q.subset_rows(subset_key(name))
     return Subset(*rows[0])
 
 

@@ -324,17 +324,30 @@ def subset_members(name: str) -> tuple[int, ...]:
     Raises:
         NotFoundError: no bundled list has that name (suggests the closest).
     """
-    name = clean(name)
-    found = q.subset_offsets(name.strip().lower())
-    if found is None:  # a label layout's name or alias: in1k, imagenet-21k-goog ...
-        from imagenet_cli.index.labelspaces import all_aliases, subset_alias
-
-        alias = subset_alias(name.strip().lower())
-        found = None if alias is None else q.subset_offsets(alias)
-        if found is None:
-            known = [*subset_names(), *(a for a, n in all_aliases().items() if n in subset_names())]
-            raise NotFoundError("subset", name, known)
+    found = q.subset_offsets(subset_key(name))
+    assert found is not None  # subset_key names a bundled list
     return tuple(found)
+
+
+def subset_key(name: str) -> str:
+    """The bundled list a name means: its own name, or a label layout's name or alias
+    (``in1k``, ``imagenet-21k-goog``, ``in22k``), case and surrounding spaces ignored.
+
+    Raises:
+        NotFoundError: no list has that name (suggests lists and aliases).
+    """
+    name = clean(name)
+    key = name.strip().lower()
+    names = subset_names()
+    if key in names:
+        return key
+    from imagenet_cli.index.labelspaces import all_aliases, subset_alias
+
+    alias = subset_alias(key)
+    if alias is not None and alias in names:
+        return alias
+    known = [*names, *(a for a, n in all_aliases().items() if n in names)]
+    raise NotFoundError("subset", name, known)
 
 
 def subset_names() -> tuple[str, ...]:

@@ -17,8 +17,7 @@ from typing import NamedTuple
 from imagenet_cli._errors import ImagenetError
 from imagenet_cli.index import _queries as q
 from imagenet_cli.index.hierarchy import ENTITY, children, hypernym_paths, nodes, parents
-from imagenet_cli.index.subsets import find_subset
-from imagenet_cli.index.synsets import Synset, load_synsets, subset_members
+from imagenet_cli.index.synsets import Synset, load_synsets, subset_key, subset_members
 
 #: The largest number of index synsets under one node (herb.n.01 has 309).
 _BATCH = 500
@@ -87,7 +86,7 @@ def subset_view(subset: str) -> tuple[frozenset[int], frozenset[int]]:
         NotFoundError: no bundled list has that name (did you mean).
     """
     members = frozenset(subset_members(subset))
-    name = find_subset(subset).name  # aliases resolved, as subset_members resolves them
+    name = subset_key(subset)  # aliases resolved, as subset_members resolves them
     return members, frozenset(q.list_closure(name))
 
 
