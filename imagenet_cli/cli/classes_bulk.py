@@ -16,6 +16,7 @@ import typer
 
 from imagenet_cli._text import count
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.options import CsvFlag, JsonFlag, JsonlFlag, pick_format
 
 #: Text inputs of ``convert`` and ``show -`` are read whole; above this they are refused.
 MAX_TEXT = 1 << 30
@@ -171,30 +172,16 @@ def decode(
             help="table (default), json, csv or jsonl.",
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", metavar="", help="Same as --format json.")
-    ] = False,
-    as_csv: Annotated[
-        bool, typer.Option("--csv", metavar="", help="Same as --format csv.")
-    ] = False,
-    as_jsonl: Annotated[
-        bool, typer.Option("--jsonl", metavar="", help="Same as --format jsonl.")
-    ] = False,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    as_jsonl: JsonlFlag = False,
     output: OutputOption = None,
 ) -> None:
     """Decode model scores: the top classes of each row, with wnid, name and score."""
     from imagenet_cli import decode_file
     from imagenet_cli.render import labels
 
-    flags = (
-        (fmt, fmt is not None), (DecodeFormat.JSON, as_json), (DecodeFormat.CSV, as_csv),
-        (DecodeFormat.JSONL, as_jsonl),
-    )  # fmt: skip
-    asked = {f for f, on in flags if on}
-    if len(asked) > 1:
-        chosen = " and ".join(sorted(f.value for f in asked if f is not None))
-        raise typer.BadParameter(f"choose one output format, not {chosen}")
-    (kind,) = asked or {DecodeFormat.TABLE}
+    kind = pick_format(fmt, as_json, as_csv, DecodeFormat, as_jsonl=as_jsonl)
     _no_terminal(file)
     from imagenet_cli import ScoreError
 
