@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.options import JsonFlag
 from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
 from imagenet_cli.render.console import print_view, write_json
 
@@ -21,7 +22,7 @@ def about(
             "--cite", metavar="", help="Print the BibTeX of the ImageNet and ILSVRC papers."
         ),
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
     plot: PlotOption = None,
     svg: SvgOption = None,
 ) -> None:

@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.options import JsonFlag
 from imagenet_cli.cli.plotting import PlotOption, SvgOption, check_outputs, save_outputs
 from imagenet_cli.render.console import print_view, write_json
 
@@ -111,7 +112,6 @@ NameArgument = Annotated[
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")]
 
 
 @arch_app.command("show")
@@ -124,7 +124,7 @@ def show(
             show_default=False,
         ),
     ],
-    as_json: JsonOption = False,
+    as_json: JsonFlag = False,
     svg: SvgOption = None,
 ) -> None:
     """Show a family's or variant's paper, key ideas, variants, params, MACs and accuracy (the default: imagenet arch NAME)."""  # noqa: E501 - Typer rewraps help text
@@ -149,7 +149,7 @@ def show(
 
 
 @arch_app.command("list")
-def list_families(as_json: JsonOption = False, svg: SvgOption = None) -> None:
+def list_families(as_json: JsonFlag = False, svg: SvgOption = None) -> None:
     """List the families with their headline variant's params and top-1 (the default: imagenet arch)."""  # noqa: E501 - Typer rewraps help text
     from imagenet_cli import architectures as list_architectures
     from imagenet_cli import computed_costs
@@ -187,7 +187,7 @@ def layers(
             help="Every layer: type, kernel, stride, groups, output shape, params, MACs.",
         ),
     ] = False,
-    as_json: JsonOption = False,
+    as_json: JsonFlag = False,
     plot: PlotOption = None,
     svg: SvgOption = None,
 ) -> None:
@@ -228,7 +228,7 @@ def compare(
             show_default=False,
         ),
     ],
-    as_json: JsonOption = False,
+    as_json: JsonFlag = False,
     plot: PlotOption = None,
     svg: SvgOption = None,
 ) -> None:

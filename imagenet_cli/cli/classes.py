@@ -146,7 +146,7 @@ def show(
             "(1001 outputs, slot 0 background) or devkit (ILSVRC2012_ID).",
         ),
     ] = SchemeChoice.INDEX,
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Show classes with every numbering side by side (many values, or - for stdin)."""
     from imagenet_cli import get_class

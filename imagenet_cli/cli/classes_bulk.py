@@ -377,7 +377,7 @@ def label_file_output(fmt: str, layout: str | None) -> None:
 
 
 def layouts(
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """List the label layouts a model head can have: width, names users type, source."""
     from imagenet_cli import label_spaces

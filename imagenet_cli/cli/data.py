@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from imagenet_cli.cli.errors import user_errors
+from imagenet_cli.cli.options import JsonFlag
 from imagenet_cli.render.console import print_view, write_json
 
 app = typer.Typer(no_args_is_help=True, help="Check the bundled data against its sources.")
@@ -14,7 +13,7 @@ app = typer.Typer(no_args_is_help=True, help="Check the bundled data against its
 
 @app.command("verify")
 def verify(
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Check every bundled synset's name, lemmas, gloss and hypernyms against WordNet 3.0.
 

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from imagenet_cli.cli.errors import report, user_errors
+from imagenet_cli.cli.options import JsonFlag
 from imagenet_cli.cli.signals import Terminated, signals_interrupt
 
 OptionalId = Annotated[
@@ -140,7 +141,7 @@ def export(
 def stats(
     identifier: OptionalId = None,
     subset: SubsetOption = None,
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Count the nodes, edges, leaves, multiple parents and paths, and leaf depths below ID."""
     from imagenet_cli import stats as hierarchy_stats

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from imagenet_cli.cli.errors import printable, user_errors
+from imagenet_cli.cli.options import JsonFlag
 from imagenet_cli.cli.signals import Terminated, signals_interrupt
 from imagenet_cli.render.console import print_view, write_json
 
@@ -44,7 +45,7 @@ ForceOption = Annotated[
 
 @app.command("status")
 def status(
-    as_json: Annotated[bool, typer.Option("--json", metavar="", help="Print JSON.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Which WordNet corpus NLTK and imagenet would use, its version, and what it enables.
 
